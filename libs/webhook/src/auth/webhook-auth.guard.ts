@@ -1,0 +1,58 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { credentialsMatch, parseAuthorization } from '../common/auth/authorization-header';
+import { WebhookErrorCode, WebhookException } from '../common/errors';
+import { ResolvedWebhookOptions } from '../webhook-options';
+import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
+import { ApiKeyAuthenticator, forbidden, unauthenticated } from './api-key-authenticator';
+import { AuthenticatedRequest, AuthPrincipal } from './auth-principal';
+import { INGESTION_ROUTE } from './ingestion-route.decorator';
+import { KeyScope } from './key-scope';
+
+const ADMIN_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="devlake-webhook"' };
+
+/**
+ * Runs on every library route once it is matched: outside every mount → 404; admin mounts check
+ * their credentials (spec api.md §3.4); then a key must cover the route (check 7 of §3.2).
+ */
+@Injectable()
+export class WebhookAuthGuard implements CanActivate {
+  constructor(
+    @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
+    private readonly reflector: Reflector,
+    private readonly authenticator: ApiKeyAuthenticator,
+    private readonly scope: KeyScope,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!req.webhook) throw new WebhookException(WebhookErrorCode.ROUTE_NOT_FOUND);
+    if (!req.principal) req.principal = await this.authenticateOnAdminMount(req.headers.authorization);
+    if (req.principal.kind !== 'key') return true;
+    const isIngestion = this.reflector.getAllAndOverride<boolean>(INGESTION_ROUTE, [context.getHandler(), context.getClass()]);
+    const allowed = await this.scope.covers(req.principal.key, {
+      isIngestion: Boolean(isIngestion),
+      params: req.params as Record<string, string>,
+      routePath: req.path,
+    });
+    if (!allowed) throw forbidden("path doesn't match api key's scope");
+    return true;
+  }
+
+  private async authenticateOnAdminMount(header: string | undefined): Promise<AuthPrincipal> {
+    const admin = this.options.adminCredentials;
+    if (!admin) return { kind: 'open' };
+    const parsed = parseAuthorization(header);
+    switch (parsed.scheme) {
+      case 'missing':
+        throw unauthenticated('authentication required', ADMIN_CHALLENGE);
+      case 'basic':
+        if (!credentialsMatch(parsed, admin)) throw unauthenticated('invalid username or password', ADMIN_CHALLENGE);
+        return { kind: 'admin', username: admin.username };
+      case 'bearer':
+        return { kind: 'key', key: await this.authenticator.authenticate(parsed.token) };
+      case 'malformed':
+        throw unauthenticated('token is not present or malformed', ADMIN_CHALLENGE);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './raw-columns';
+export * from './transaction-runner';

@@ -1,0 +1,46 @@
+/** What a driver error means to a client, for MySQL (mysql2) and SQLite (better-sqlite3). */
+export type DatabaseErrorKind = 'unavailable' | 'unique-violation' | 'retryable' | 'too-long';
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'CR_CONNECTION_ERROR',
+  'CR_CONN_HOST_ERROR',
+  'POOL_CLOSED',
+  'SQLITE_CANTOPEN',
+]);
+const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const UNIQUE_CODES = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const TOO_LONG_CODES = new Set(['ER_DATA_TOO_LONG']);
+
+export function classifyDatabaseError(error: unknown): DatabaseErrorKind | undefined {
+  const code = driverErrorCode(error);
+  if (!code) return undefined;
+  if (UNAVAILABLE_CODES.has(code)) return 'unavailable';
+  if (RETRYABLE_CODES.has(code)) return 'retryable';
+  if (UNIQUE_CODES.has(code)) return 'unique-violation';
+  if (TOO_LONG_CODES.has(code)) return 'too-long';
+  return undefined;
+}
+
+/** TypeORM wraps driver errors in QueryFailedError with the original under `driverError`. */
+export function driverErrorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = candidate.driverError?.code ?? candidate.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function driverErrorMessage(error: unknown): string {
+  if (!error || typeof error !== 'object') return String(error);
+  const candidate = error as { message?: unknown; driverError?: { message?: unknown } };
+  return String(candidate.driverError?.message ?? candidate.message ?? error);
+}

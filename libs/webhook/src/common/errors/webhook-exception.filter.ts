@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { Response } from 'express';
+import { classifyDatabaseError } from './database-errors';
+import { sendErrorEnvelope } from './error-envelope';
+import { describeErrorCode, WebhookErrorCode } from './webhook-error-code';
+import { WebhookException } from './webhook.exception';
+
+/**
+ * Renders every error as the one envelope of the spec (api.md §5.2). Library controllers carry it
+ * themselves so they behave the same in any host; the standalone server also installs it globally
+ * so unknown routes and body errors share the shape.
+ */
+@Catch()
+export class WebhookExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebhookExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    const known = this.toWebhookException(exception);
+    sendErrorEnvelope(response, known.status, known.message, known.causes, known.headers);
+  }
+
+  private toWebhookException(exception: unknown): WebhookException {
+    if (exception instanceof WebhookException) return exception;
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const kind = classifyDatabaseError(exception);
+    if (kind === 'unavailable' || kind === 'retryable') {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      return new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+    }
+    const errorId = randomUUID();
+    this.logger.error(`errorId ${errorId}: ${(exception as Error)?.stack ?? String(exception)}`);
+    return new WebhookException(WebhookErrorCode.INTERNAL, { causes: [`errorId: ${errorId}`] });
+  }
+}
+
+function fromHttpException(exception: HttpException): WebhookException {
+  const status = exception.getStatus();
+  if (status === 404) return new WebhookException(WebhookErrorCode.ROUTE_NOT_FOUND);
+  if (status === 413) return new WebhookException(WebhookErrorCode.BODY_TOO_LARGE);
+  const code = Object.values(WebhookErrorCode).find((candidate) => describeErrorCode(candidate).status === status);
+  return new WebhookException(code ?? WebhookErrorCode.INTERNAL);
+}

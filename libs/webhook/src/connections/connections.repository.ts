@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BoardEntity, CicdScopeEntity, WebhookConnectionEntity } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { EMPTY_RAW_COLUMNS } from '../common/database';
+
+/** Scope and board id of a connection, everywhere (spec api.md §6). */
+export function webhookScopeId(connectionId: number | string): string {
+  return `webhook:${connectionId}`;
+}
+
+/** `_tool_webhook_connections` and the `cicd_scopes` / `boards` rows named after each connection. */
+@Injectable()
+export class ConnectionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<WebhookConnectionEntity | null> {
+    return manager.getRepository(WebhookConnectionEntity).findOne({ where: { id } });
+  }
+
+  /** Exact match; both drivers' collations are case-sensitive and ignore trailing spaces. */
+  findByName(name: string, manager: EntityManager = this.dataSource.manager): Promise<WebhookConnectionEntity | null> {
+    return manager.getRepository(WebhookConnectionEntity).findOne({ where: { name } });
+  }
+
+  list(): Promise<WebhookConnectionEntity[]> {
+    return this.dataSource.getRepository(WebhookConnectionEntity).find({ order: { id: 'ASC' } });
+  }
+
+  insert(manager: EntityManager, name: string, now: Date): Promise<WebhookConnectionEntity> {
+    const repository = manager.getRepository(WebhookConnectionEntity);
+    return repository.save(repository.create({ name, createdAt: now, updatedAt: now }));
+  }
+
+  async rename(manager: EntityManager, connection: WebhookConnectionEntity, name: string, now: Date): Promise<WebhookConnectionEntity> {
+    await manager.getRepository(WebhookConnectionEntity).update({ id: connection.id }, { name, updatedAt: now });
+    const scopeId = webhookScopeId(connection.id);
+    await manager.getRepository(CicdScopeEntity).update({ id: scopeId }, { name, updatedAt: now });
+    await manager.getRepository(BoardEntity).update({ id: scopeId }, { name, updatedAt: now });
+    return { ...connection, name, updatedAt: now };
+  }
+
+  async delete(manager: EntityManager, connectionId: number): Promise<void> {
+    await manager.getRepository(WebhookConnectionEntity).delete({ id: connectionId });
+  }
+
+  /**
+   * Upserts the connection's `cicd_scopes` and `boards` rows (created_at kept on conflict), so data
+   * pushed to it is joinable at once.
+   */
+  async upsertScopeAndBoard(manager: EntityManager, connectionId: number, name: string, now: Date): Promise<void> {
+    await this.writeScopeAndBoard(manager, connectionId, name, now, 'upsert');
+  }
+
+  /** Inserts the rows only when missing (a board row of a DevLake-created connection, say). */
+  async ensureScopeAndBoard(manager: EntityManager, connectionId: number, name: string, now: Date): Promise<void> {
+    await this.writeScopeAndBoard(manager, connectionId, name, now, 'insert-missing');
+  }
+
+  private async writeScopeAndBoard(
+    manager: EntityManager,
+    connectionId: number,
+    name: string,
+    now: Date,
+    mode: 'upsert' | 'insert-missing',
+  ): Promise<void> {
+    const common = { id: webhookScopeId(connectionId), createdAt: now, updatedAt: now, ...EMPTY_RAW_COLUMNS, name, description: '', url: '', createdDate: null };
+    const rows: [typeof CicdScopeEntity | typeof BoardEntity, object][] = [
+      [CicdScopeEntity, { ...common, updatedDate: null }],
+      [BoardEntity, { ...common, type: '' }],
+    ];
+    for (const [entity, values] of rows) {
+      const insert = manager.createQueryBuilder().insert().into(entity).values(values);
+      await (mode === 'upsert' ? insert.orUpdate(['updated_at', 'name'], ['id']) : insert.orIgnore()).execute();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { successEnvelope } from '../common/http/success-envelope';
+import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { parseConnectionId, parseProjectName } from '../connections/connection-params';
+import { ConnectionResolver } from '../connections/connection-resolver';
+import { ProjectsService } from './projects.service';
+
+/** Project mapping of a connection (spec api.md §7.7); admin credentials. */
+@WebhookController()
+export class ProjectsController {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly resolver: ConnectionResolver,
+  ) {}
+
+  @Get('connections/:connectionId/projects')
+  async list(@Param('connectionId') connectionId: string) {
+    const connection = await this.resolver.resolve({ connectionId });
+    return successEnvelope(await this.projects.listProjects(connection));
+  }
+
+  @Put('connections/:connectionId/projects/:projectName')
+  @HttpCode(200)
+  async map(@Param('connectionId') connectionId: string, @Param('projectName') projectName: string) {
+    const { connection, project } = await this.target(connectionId, projectName);
+    return successEnvelope(await this.projects.map(connection, project));
+  }
+
+  @Delete('connections/:connectionId/projects/:projectName')
+  async unmap(@Param('connectionId') connectionId: string, @Param('projectName') projectName: string) {
+    const { connection, project } = await this.target(connectionId, projectName);
+    return successEnvelope(await this.projects.unmap(connection, project));
+  }
+
+  private async target(connectionId: string, projectName: string) {
+    parseConnectionId(connectionId);
+    const project = parseProjectName(projectName);
+    return { connection: await this.resolver.resolve({ connectionId }), project };
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Logger, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { ApiKeyMountMiddleware } from './auth/api-key-mount.middleware';
+import { KeyScope } from './auth/key-scope';
+import { WebhookAuthGuard } from './auth/webhook-auth.guard';
+import { TransactionRunner } from './common/database';
+import { RawBodyInterceptor } from './common/http/raw-body.interceptor';
+import { WebhookMountMiddleware } from './common/http/webhook-mount.middleware';
+import { ApiKeysController } from './connections/api-keys.controller';
+import { ApiKeysRepository } from './connections/api-keys.repository';
+import { ConnectionPurgeRepository } from './connections/connection-purge.repository';
+import { ConnectionResolver } from './connections/connection-resolver';
+import { ConnectionsController } from './connections/connections.controller';
+import { ConnectionsRepository } from './connections/connections.repository';
+import { ConnectionsService } from './connections/connections.service';
+import { ProjectsController } from './projects/projects.controller';
+import { ProjectsRepository } from './projects/projects.repository';
+import { ProjectsService } from './projects/projects.service';
+import { resolveWebhookOptions, ResolvedWebhookOptions, WebhookModuleOptions } from './webhook-options';
+import { WEBHOOK_MODULE_OPTIONS, WebhookConfigurableModule } from './webhook.module-definition';
+import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
+
+/**
+ * The incoming-webhook plugin. The host owns TypeORM (`TypeOrmModule.forRoot*` with
+ * `DOMAIN_ENTITIES`) and passes the library its options through `forRoot` / `forRootAsync`.
+ */
+@Module({
+  controllers: [ConnectionsController, ApiKeysController, ProjectsController],
+  providers: [
+    {
+      provide: WEBHOOK_RESOLVED_OPTIONS,
+      inject: [WEBHOOK_MODULE_OPTIONS],
+      useFactory: (options: WebhookModuleOptions) => resolveWebhookOptions(options),
+    },
+    TransactionRunner,
+    RawBodyInterceptor,
+    WebhookAuthGuard,
+    ApiKeyAuthenticator,
+    KeyScope,
+    ApiKeysRepository,
+    ConnectionsRepository,
+    ConnectionPurgeRepository,
+    ConnectionResolver,
+    ConnectionsService,
+    ProjectsRepository,
+    ProjectsService,
+  ],
+  exports: [WEBHOOK_RESOLVED_OPTIONS],
+})
+export class WebhookModule extends WebhookConfigurableModule implements NestModule, OnApplicationBootstrap {
+  constructor(@Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions) {
+    super();
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(WebhookMountMiddleware, ApiKeyMountMiddleware)
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.adminCredentials) {
+      new Logger('WebhookModule').warn(
+        'ADMIN_USERNAME/ADMIN_PASSWORD are not set: the admin routes (connections, keys, metrics) are open to anyone who can reach them',
+      );
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSourceOptions } from 'typeorm';
+import { createDomainDataSource } from '@app/domain';
+import { WebhookModule } from '@app/webhook';
+import { AppConfig } from './config/app-config';
+import { buildDataSourceOptions } from './config/data-source-options';
+import { HealthModule } from './health/health.module';
+
+/** The standalone server: one database, the webhook library on DevLake's four mounts, /health. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, encryptionSecret: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+          dataSourceFactory: async (options?: DataSourceOptions) => {
+            const dataSource = await createDomainDataSource(options!).initialize();
+            if (config.migrate) await dataSource.runMigrations();
+            return dataSource;
+          },
+        }),
+        WebhookModule.forRoot({
+          adminMounts: ['', '/api'],
+          apiKeyMounts: ['/rest', '/api/rest'],
+          encryptionSecret,
+          adminUsername: config.adminUsername,
+          adminPassword: config.adminPassword,
+          maxBodyBytes: config.maxBodyBytes,
+          maxBatchBodyBytes: config.maxBatchBodyBytes,
+          maxBatchItems: config.maxBatchItems,
+          rateLimit: config.rateLimitPerMinute ? { requestsPerMinute: config.rateLimitPerMinute } : undefined,
+          auditLog: { enabled: config.auditLog, retentionDays: config.auditLogRetentionDays },
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}

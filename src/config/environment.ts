@@ -1,0 +1,4 @@
+/** The only place that reads `process.env`. */
+export function readEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}

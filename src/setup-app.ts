@@ -1,0 +1,13 @@
+import { INestApplication } from '@nestjs/common';
+import { WebhookExceptionFilter } from '@app/webhook';
+
+/**
+ * Everything main.ts does to the app besides listening; e2e tests call it too. The app must be
+ * created with `bodyParser: false` (see createApp): the webhook library reads raw bodies itself,
+ * as JSON whatever the Content-Type.
+ */
+export function setupApp(app: INestApplication): INestApplication {
+  app.useGlobalFilters(new WebhookExceptionFilter());
+  app.enableShutdownHooks();
+  return app;
+}
