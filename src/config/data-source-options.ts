@@ -29,6 +29,7 @@ export function buildDataSourceOptions(target: DatabaseTarget): DataSourceOption
     ...common,
     type: 'mysql',
     driver: strictUtcMysqlDriver(),
+    connectorPackage: 'mysql2',
     host: target.host,
     port: target.port,
     username: target.username,

@@ -13,6 +13,8 @@ import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionsController } from './connections/connections.controller';
 import { ConnectionsRepository } from './connections/connections.repository';
 import { ConnectionsService } from './connections/connections.service';
+import { DEPLOYMENT_CONTROLLERS, DEPLOYMENT_PROVIDERS } from './deployments';
+import { ISSUE_CONTROLLERS, ISSUE_PROVIDERS } from './issues';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsRepository } from './projects/projects.repository';
 import { ProjectsService } from './projects/projects.service';
@@ -25,7 +27,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
  * `DOMAIN_ENTITIES`) and passes the library its options through `forRoot` / `forRootAsync`.
  */
 @Module({
-  controllers: [ConnectionsController, ApiKeysController, ProjectsController],
+  controllers: [ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS],
   providers: [
     {
       provide: WEBHOOK_RESOLVED_OPTIONS,
@@ -44,6 +46,8 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     ConnectionsService,
     ProjectsRepository,
     ProjectsService,
+    ...DEPLOYMENT_PROVIDERS,
+    ...ISSUE_PROVIDERS,
   ],
   exports: [WEBHOOK_RESOLVED_OPTIONS],
 })
