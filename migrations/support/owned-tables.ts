@@ -23,7 +23,7 @@ const LEDGER = CREATED_TABLES_LEDGER.name;
 export async function createMissingTables(
   queryRunner: QueryRunner,
   migration: string,
-  tables: TableDefinition[],
+  tables: readonly TableDefinition[],
 ): Promise<void> {
   const dialect = dialectOf(queryRunner);
   if (!(await queryRunner.hasTable(LEDGER))) await run(queryRunner, dialect.createTable(CREATED_TABLES_LEDGER));

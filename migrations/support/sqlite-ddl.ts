@@ -47,7 +47,9 @@ export function sqliteType(type: MysqlType): string {
 
 function sqliteColumn(col: ColumnDefinition, primary: boolean, rowidKey: boolean): string {
   if (rowidKey) {
-    if (col.type !== 'bigint unsigned' || !primary) throw new Error(`${col.name}: AUTO_INCREMENT needs a bigint unsigned primary key`);
+    if (col.type !== 'bigint unsigned' || !primary) {
+      throw new Error(`${col.name}: AUTO_INCREMENT needs a bigint unsigned primary key`);
+    }
     return `${quote(col.name)} INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`;
   }
   return `${quote(col.name)} ${sqliteType(col.type)}${primary ? ' NOT NULL' : ''}`;

@@ -1,0 +1,4 @@
+import { CreateDomainTables1764400000000 } from './1764400000000-CreateDomainTables';
+
+/** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
+export const MIGRATIONS = [CreateDomainTables1764400000000];
