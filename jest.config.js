@@ -12,6 +12,7 @@ const common = {
   moduleNameMapper,
 };
 module.exports = {
+  reporters: ['default', require.resolve('./test/utils/summary-reporter.js')],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,migrations}/**/*.spec.ts'] },
     {
