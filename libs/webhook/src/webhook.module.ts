@@ -1,4 +1,5 @@
 import { Inject, Logger, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { AUDIT_LOG_CONTROLLERS, AUDIT_LOG_PROVIDERS, AuditLogMiddleware } from './audit-log';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyMountMiddleware } from './auth/api-key-mount.middleware';
 import { KeyScope } from './auth/key-scope';
@@ -27,7 +28,9 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
  * `DOMAIN_ENTITIES`) and passes the library its options through `forRoot` / `forRootAsync`.
  */
 @Module({
-  controllers: [ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS],
+  controllers: [
+    ...AUDIT_LOG_CONTROLLERS,
+    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS],
   providers: [
     {
       provide: WEBHOOK_RESOLVED_OPTIONS,
@@ -46,6 +49,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     ConnectionsService,
     ProjectsRepository,
     ProjectsService,
+    ...AUDIT_LOG_PROVIDERS,
     ...DEPLOYMENT_PROVIDERS,
     ...ISSUE_PROVIDERS,
   ],
@@ -58,7 +62,7 @@ export class WebhookModule extends WebhookConfigurableModule implements NestModu
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(WebhookMountMiddleware, ApiKeyMountMiddleware)
+      .apply(WebhookMountMiddleware, AuditLogMiddleware, ApiKeyMountMiddleware)
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 

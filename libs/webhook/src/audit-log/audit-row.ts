@@ -1,0 +1,85 @@
+import { IncomingHttpHeaders } from 'http';
+
+export const MAX_AUDIT_BODY_BYTES = 65_536;
+export const MAX_AUDIT_PATH_CHARS = 1024;
+
+export type AuditOutcome = 'error' | 'rejected' | 'dry_run' | 'created' | 'unchanged' | 'updated';
+
+/** A header whose value may carry a credential is never recorded. */
+export function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || isSecretHeader(lower)) continue;
+    kept[lower] = value;
+  }
+  return kept;
+}
+
+function isSecretHeader(name: string): boolean {
+  return ['authorization', 'proxy-authorization', 'cookie'].includes(name) || /key|token|secret/.test(name);
+}
+
+/**
+ * The first 64 KiB of the body as text, cut back to a whole UTF-8 character, invalid bytes as
+ * U+FFFD; NULL when the body was never read.
+ */
+export function recordableBody(raw: Buffer | undefined): { body: string | null; truncated: boolean } {
+  if (raw === undefined) return { body: null, truncated: true };
+  if (raw.length <= MAX_AUDIT_BODY_BYTES) return { body: raw.toString('utf8'), truncated: false };
+  let end = MAX_AUDIT_BODY_BYTES;
+  // Step back over continuation bytes (10xxxxxx) so no character is split.
+  while (end > 0 && (raw[end] & 0xc0) === 0x80) end--;
+  return { body: raw.subarray(0, end).toString('utf8'), truncated: true };
+}
+
+interface EnvelopeLike {
+  causes?: unknown;
+  data?: { outcome?: unknown; dryRun?: unknown; created?: unknown; updated?: unknown; rejected?: unknown; items?: unknown } | null;
+}
+
+/** Causes and outcome of the answer, read back from the envelope the client receives. */
+export function summarizeResponse(status: number, responseBody: string): { causes: string[]; outcome: AuditOutcome } {
+  const envelope = parseEnvelope(responseBody);
+  if (status >= 500) return { causes: causesOf(envelope), outcome: 'error' };
+  if (status >= 400) return { causes: causesOf(envelope), outcome: 'rejected' };
+  const data = envelope?.data ?? undefined;
+  if (data && Array.isArray(data.items)) return summarizeBatch(data.items, Boolean(data.dryRun));
+  if (data?.dryRun === true) return { causes: [], outcome: 'dry_run' };
+  return { causes: [], outcome: singleOutcome(data?.outcome) };
+}
+
+function summarizeBatch(items: unknown[], dryRun: boolean): { causes: string[]; outcome: AuditOutcome } {
+  const causes: string[] = [];
+  const outcomes = new Set<AuditOutcome>();
+  for (const item of items as { index?: number; outcome?: string; causes?: unknown; data?: { outcome?: unknown } }[]) {
+    if (item.outcome === 'rejected') {
+      for (const cause of Array.isArray(item.causes) ? item.causes : []) causes.push(`items[${item.index}].${cause}`);
+      outcomes.add('rejected');
+    } else {
+      outcomes.add(singleOutcome(item.data?.outcome ?? item.outcome));
+    }
+  }
+  const accepted = [...outcomes].filter((o) => o !== 'rejected');
+  if (accepted.length === 0) return { causes, outcome: 'rejected' };
+  if (dryRun) return { causes, outcome: 'dry_run' };
+  if (accepted.includes('created')) return { causes, outcome: 'created' };
+  return { causes, outcome: accepted.every((o) => o === 'unchanged') ? 'unchanged' : 'updated' };
+}
+
+function singleOutcome(outcome: unknown): AuditOutcome {
+  return outcome === 'created' || outcome === 'unchanged' ? outcome : 'updated';
+}
+
+function causesOf(envelope: EnvelopeLike | undefined): string[] {
+  return Array.isArray(envelope?.causes) ? envelope!.causes.filter((c): c is string => typeof c === 'string') : [];
+}
+
+function parseEnvelope(text: string): EnvelopeLike | undefined {
+  try {
+    const parsed = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
