@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import helmet from 'helmet';
 import { WebhookExceptionFilter } from '@app/webhook';
 
 /**
@@ -7,6 +8,7 @@ import { WebhookExceptionFilter } from '@app/webhook';
  * as JSON whatever the Content-Type.
  */
 export function setupApp(app: INestApplication): INestApplication {
+  app.use(helmet());
   app.useGlobalFilters(new WebhookExceptionFilter());
   app.enableShutdownHooks();
   return app;

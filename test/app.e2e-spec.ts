@@ -93,3 +93,32 @@ describe.each(testDrivers())('GET /health with the database gone on %s', (driver
     }
   });
 });
+
+describe('security headers', () => {
+  it('are set without changing the JSON contract', async () => {
+    const t = await createTestApp('sqlite', 'headers');
+    try {
+      const res = await request(t.http).get('/health').expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After past RATE_LIMIT_PER_MINUTE, per client', async () => {
+    const t = await createTestApp('sqlite', 'ratelimit', { RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      await request(t.http).get(CONNECTIONS).expect(200);
+      await request(t.http).get(CONNECTIONS).expect(200);
+      const res = await request(t.http).get(CONNECTIONS).expect(429);
+      expect(res.body).toEqual({ code: 429, success: false, message: 'too many requests (429)', causes: [], data: null });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { AUDIT_LOG_CONTROLLERS, AUDIT_LOG_PROVIDERS, AuditLogMiddleware } from '
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyMountMiddleware } from './auth/api-key-mount.middleware';
 import { KeyScope } from './auth/key-scope';
+import { RateLimiter } from './auth/rate-limiter';
 import { WebhookAuthGuard } from './auth/webhook-auth.guard';
 import { TransactionRunner } from './common/database';
 import { RawBodyInterceptor } from './common/http/raw-body.interceptor';
@@ -42,6 +43,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     WebhookAuthGuard,
     ApiKeyAuthenticator,
     KeyScope,
+    RateLimiter,
     ApiKeysRepository,
     ConnectionsRepository,
     ConnectionPurgeRepository,

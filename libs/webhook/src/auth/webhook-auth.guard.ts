@@ -8,6 +8,7 @@ import { ApiKeyAuthenticator, forbidden, unauthenticated } from './api-key-authe
 import { AuthenticatedRequest, AuthPrincipal } from './auth-principal';
 import { INGESTION_ROUTE } from './ingestion-route.decorator';
 import { KeyScope } from './key-scope';
+import { RateLimiter } from './rate-limiter';
 
 const ADMIN_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="devlake-webhook"' };
 
@@ -22,13 +23,17 @@ export class WebhookAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: ApiKeyAuthenticator,
     private readonly scope: KeyScope,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!req.webhook) throw new WebhookException(WebhookErrorCode.ROUTE_NOT_FOUND);
     if (!req.principal) req.principal = await this.authenticateOnAdminMount(req.headers.authorization);
-    if (req.principal.kind !== 'key') return true;
+    if (req.principal.kind !== 'key') {
+      this.rateLimiter.take(`address:${req.ip}`);
+      return true;
+    }
     const isIngestion = this.reflector.getAllAndOverride<boolean>(INGESTION_ROUTE, [context.getHandler(), context.getClass()]);
     const allowed = await this.scope.covers(req.principal.key, {
       isIngestion: Boolean(isIngestion),
@@ -36,6 +41,7 @@ export class WebhookAuthGuard implements CanActivate {
       routePath: req.path,
     });
     if (!allowed) throw forbidden("path doesn't match api key's scope");
+    this.rateLimiter.take(`key:${req.principal.key.id}`);
     return true;
   }
 
