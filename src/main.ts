@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { readEnvironment } from './config/environment';
 import { createApp } from './create-app';
@@ -7,6 +8,16 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(readEnvironment());
   const app = await createApp(config);
   await app.listen(config.port);
+  // Graceful stop: stop accepting, let in-flight requests finish, close the database, exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      new Logger('Bootstrap').log(`${signal} received: finishing in-flight requests`);
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -10,6 +10,5 @@ import { WebhookExceptionFilter } from '@app/webhook';
 export function setupApp(app: INestApplication): INestApplication {
   app.use(helmet());
   app.useGlobalFilters(new WebhookExceptionFilter());
-  app.enableShutdownHooks();
   return app;
 }
