@@ -1,0 +1,47 @@
+import { applyDecorators, CanActivate, ExecutionContext, HttpCode, Injectable, Post, UseGuards } from '@nestjs/common';
+import { IngestionRoute } from '../../auth/ingestion-route.decorator';
+import { parseProjectName, PROJECT_ROUTE_MAX_NAME } from '../../connections/connection-params';
+import { ConnectionResolver } from '../../connections/connection-resolver';
+import { WebhookRequest } from '../http/webhook-request';
+
+/** Path parameters naming the connection of an ingestion route (spec api.md §2.2, forms A–D). */
+export interface IngestionTarget {
+  connectionId?: string;
+  connectionName?: string;
+  projectName?: string;
+}
+
+/**
+ * The paths of one ingestion resource in every form, most literal first so that `by-name`,
+ * `connections` and `projects` are never read as an id: C, A, D (when the resource has project
+ * routes), then the legacy B.
+ */
+export function ingestionPaths(resource: string, options: { projectRoute?: boolean } = {}): string[] {
+  return [
+    `connections/by-name/:connectionName/${resource}`,
+    `connections/:connectionId/${resource}`,
+    ...(options.projectRoute ? [`projects/:projectName/${resource}`] : []),
+    `:connectionId/${resource}`,
+  ];
+}
+
+/**
+ * Checks the path parameters naming the connection (400, step 5 of spec api.md §5.3): after the
+ * auth guard's scope check, before the body is read.
+ */
+@Injectable()
+export class IngestionTargetGuard implements CanActivate {
+  constructor(private readonly resolver: ConnectionResolver) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const target = context.switchToHttp().getRequest<WebhookRequest>().params as IngestionTarget;
+    if (target.projectName !== undefined) parseProjectName(target.projectName, PROJECT_ROUTE_MAX_NAME);
+    else this.resolver.parse(target);
+    return true;
+  }
+}
+
+/** A `POST` ingestion handler answering 200, in the key scope of its connection, with its target checked. */
+export function IngestionEndpoint(paths: string[]): MethodDecorator {
+  return applyDecorators(Post(paths), HttpCode(200), IngestionRoute(), UseGuards(IngestionTargetGuard));
+}

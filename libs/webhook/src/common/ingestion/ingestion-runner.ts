@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BoardEntity, CicdScopeEntity, ProjectEntity, ProjectMappingEntity, WebhookConnectionEntity } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import { parseProjectName, PROJECT_ROUTE_MAX_NAME, projectConnectionName } from '../../connections/connection-params';
+import { ConnectionResolver } from '../../connections/connection-resolver';
+import { ConnectionsRepository, webhookScopeId } from '../../connections/connections.repository';
+import { MAPPED_TABLES } from '../../projects/projects.repository';
+import { ProjectsService } from '../../projects/projects.service';
+import { ResolvedWebhookOptions } from '../../webhook-options';
+import { WEBHOOK_RESOLVED_OPTIONS } from '../../webhook.tokens';
+import { BatchReport, ItemSuccess, runBatch } from '../batch';
+import { BatchItemResult, JsonObject } from '../body/parse-json-body';
+import { TransactionRunner } from '../database';
+import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../errors';
+import { IngestionTarget } from './ingestion-endpoint.decorator';
+import { DryRunRows, RowRecorder } from './row-recorder';
+
+/** `<c>` of `webhook:<c>`: the connection id, or `?` while a project connection does not exist yet. */
+export type ConnectionKey = number | '?';
+
+export interface IngestionPlan {
+  /** Request path of the field stored in `column`, to name it when a pre-existing column is too narrow. */
+  fieldOfColumn?(column: string): string | undefined;
+}
+
+export interface WriteContext {
+  manager: EntityManager;
+  connection: WebhookConnectionEntity;
+  now: Date;
+  /** Present in a dry run: the rows written are noted, shown, then rolled back. */
+  recorder?: RowRecorder;
+}
+
+/** One ingestion endpoint as the runner drives it. */
+export interface IngestionHandler<TPlan extends IngestionPlan, TData extends object> {
+  /** Decodes and validates a body for connection `key`, every cause at once (400); no database access. */
+  plan(body: JsonObject, key: ConnectionKey): TPlan;
+  /** Writes the plan inside the request's transaction and returns the response `data`. */
+  write(context: WriteContext, plan: TPlan): Promise<TData>;
+}
+
+export type IngestionData<TData> = TData & { projectName?: string; dryRun?: true; rows?: DryRunRows };
+
+type Scope = { connection: WebhookConnectionEntity } | { projectName: string };
+
+/** The project connection a dry-run batch created in its (rolled back) transaction. */
+interface PreviewState {
+  createdConnectionId?: number;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly result: unknown) {
+    super('dry run rolled back');
+  }
+}
+
+/**
+ * Runs ingestion requests the same way for every endpoint (spec api.md §5.3, §12, §13): resolves
+ * the connection (404) or the project connection, validates, writes in one transaction; a batch
+ * item per transaction; a dry run writes in a transaction that is rolled back after reading the
+ * rows back, each batch item in a savepoint so later items see earlier ones.
+ */
+@Injectable()
+export class IngestionRunner {
+  constructor(
+    @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
+    private readonly resolver: ConnectionResolver,
+    private readonly connections: ConnectionsRepository,
+    private readonly projects: ProjectsService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async single<TPlan extends IngestionPlan, TData extends object>(
+    target: IngestionTarget,
+    body: JsonObject,
+    dryRun: boolean,
+    handler: IngestionHandler<TPlan, TData>,
+  ): Promise<IngestionData<TData>> {
+    const scope = await this.scopeOf(target);
+    if (!dryRun) return this.commit(scope, body, handler);
+    return this.rolledBack((manager) => this.preview(manager, scope, body, handler, {}));
+  }
+
+  async batch<TPlan extends IngestionPlan, TData extends { outcome: ItemSuccess['outcome'] }>(
+    target: IngestionTarget,
+    items: BatchItemResult[],
+    dryRun: boolean,
+    handler: IngestionHandler<TPlan, TData>,
+  ): Promise<BatchReport> {
+    const scope = await this.scopeOf(target);
+    const max = this.options.maxBatchItems;
+    if (!dryRun) return runBatch(items, max, async (body) => asItem(await this.commit(scope, body, handler)));
+    return this.rolledBack((manager) => {
+      const state: PreviewState = {};
+      return runBatch(items, max, (body) =>
+        manager.transaction(async (savepoint) => asItem(await this.preview(savepoint, scope, body, handler, state))),
+      );
+    });
+  }
+
+  private async scopeOf(target: IngestionTarget): Promise<Scope> {
+    if (target.projectName !== undefined) return { projectName: parseProjectName(target.projectName, PROJECT_ROUTE_MAX_NAME) };
+    return { connection: await this.resolver.resolve(target) };
+  }
+
+  private async commit<TPlan extends IngestionPlan, TData extends object>(
+    scope: Scope,
+    body: JsonObject,
+    handler: IngestionHandler<TPlan, TData>,
+  ): Promise<IngestionData<TData>> {
+    if ('connection' in scope) {
+      const plan = handler.plan(body, scope.connection.id);
+      return this.transactions.run((manager) => this.write(handler, { manager, connection: scope.connection, now: new Date() }, plan));
+    }
+    const existing = await this.connections.findByName(projectConnectionName(scope.projectName));
+    const plan = handler.plan(body, existing?.id ?? '?');
+    const data = await this.projects.runWithProjectConnection(scope.projectName, (manager, connection) => {
+      const finalPlan = connection.id === existing?.id ? plan : handler.plan(body, connection.id);
+      return this.write(handler, { manager, connection, now: new Date() }, finalPlan);
+    });
+    return { ...data, projectName: scope.projectName };
+  }
+
+  private async preview<TPlan extends IngestionPlan, TData extends object>(
+    manager: EntityManager,
+    scope: Scope,
+    body: JsonObject,
+    handler: IngestionHandler<TPlan, TData>,
+    state: PreviewState,
+  ): Promise<IngestionData<TData>> {
+    const recorder = new RowRecorder();
+    const now = new Date();
+    if ('connection' in scope) {
+      const data = await this.write(handler, { manager, connection: scope.connection, now, recorder }, handler.plan(body, scope.connection.id));
+      return { ...data, dryRun: true, rows: await recorder.read(manager) };
+    }
+    const existing = await this.connections.findByName(projectConnectionName(scope.projectName), manager);
+    const isNew = !existing || existing.id === state.createdConnectionId;
+    handler.plan(body, isNew ? '?' : existing.id);
+    const connection = await this.ensureProjectConnection(manager, scope.projectName, existing, now, recorder);
+    if (!existing) state.createdConnectionId = connection.id;
+    const data = await this.write(handler, { manager, connection, now, recorder }, handler.plan(body, connection.id));
+    const result = { ...data, projectName: scope.projectName, dryRun: true as const, rows: await recorder.read(manager) };
+    return isNew ? hideConnectionId(result, connection.id) : result;
+  }
+
+  /** ProjectsService's step 1–2 of spec api.md §12, noting the rows it creates or upserts. */
+  private async ensureProjectConnection(
+    manager: EntityManager,
+    projectName: string,
+    existing: WebhookConnectionEntity | null,
+    now: Date,
+    recorder: RowRecorder,
+  ): Promise<WebhookConnectionEntity> {
+    const knownId = existing ? webhookScopeId(existing.id) : undefined;
+    const missingScope = !knownId || !(await manager.exists(CicdScopeEntity, { where: { id: knownId } }));
+    const missingBoard = !knownId || !(await manager.exists(BoardEntity, { where: { id: knownId } }));
+    const missingProject = !(await manager.exists(ProjectEntity, { where: { name: projectName } }));
+    const connection = await this.projects.ensureProjectConnection(manager, projectName, now);
+    const rowId = webhookScopeId(connection.id);
+    if (!existing) recorder.note(WebhookConnectionEntity, { id: connection.id });
+    if (missingScope) recorder.note(CicdScopeEntity, { id: rowId });
+    if (missingBoard) recorder.note(BoardEntity, { id: rowId });
+    if (missingProject) recorder.note(ProjectEntity, { name: projectName });
+    for (const table of MAPPED_TABLES) recorder.note(ProjectMappingEntity, { projectName, table, rowId });
+    return connection;
+  }
+
+  /** A value too long for a narrower column of a pre-existing DevLake table is the client's mistake (spec schema.md §1). */
+  private async write<TPlan extends IngestionPlan, TData extends object>(
+    handler: IngestionHandler<TPlan, TData>,
+    context: WriteContext,
+    plan: TPlan,
+  ): Promise<TData> {
+    try {
+      return await handler.write(context, plan);
+    } catch (error) {
+      if (classifyDatabaseError(error) !== 'too-long') throw error;
+      const column = /column '([^']+)'/i.exec(driverErrorMessage(error))?.[1] ?? 'body';
+      const path = plan.fieldOfColumn?.(column) ?? column;
+      throw new WebhookException(WebhookErrorCode.VALIDATION_FAILED, { causes: [`${path}: too long for the existing database column`] });
+    }
+  }
+
+  private async rolledBack<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      await this.transactions.run(async (manager) => {
+        throw new DryRunRollback(await work(manager));
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result as T;
+      throw error;
+    }
+    throw new Error('a dry run must end in a rollback');
+  }
+}
+
+function asItem<TData extends { outcome: ItemSuccess['outcome'] }>(data: TData): ItemSuccess {
+  return { outcome: data.outcome, data };
+}
+
+/**
+ * The preview of a project connection that does not exist yet: `connectionId` null and `?` in
+ * place of the id the rolled-back insert happened to get (spec api.md §13).
+ */
+function hideConnectionId<T extends object>(data: T, connectionId: number): T {
+  const id = new RegExp(`webhook:${connectionId}(?![0-9])`, 'g');
+  const masked = JSON.parse(JSON.stringify(data), (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(id, 'webhook:?') : value,
+  );
+  masked.connectionId = null;
+  for (const row of masked.rows?._tool_webhook_connections ?? []) row.id = null;
+  return masked;
+}

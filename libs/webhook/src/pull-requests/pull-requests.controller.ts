@@ -1,0 +1,23 @@
+import { Param, Query } from '@nestjs/common';
+import { BatchItemResult, JsonObject } from '../common/body';
+import { IngestionEndpoint, ingestionPaths, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
+import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { PullRequestsService } from './pull-requests.service';
+
+/** `…/pull_requests` and `…/pull_requests/batch`, in every connection form (spec api.md §2.2). */
+@WebhookController()
+export class PullRequestsController {
+  constructor(private readonly pullRequests: PullRequestsService) {}
+
+  @IngestionEndpoint(ingestionPaths('pull_requests', { projectRoute: true }))
+  async upsert(@Param() target: IngestionTarget, @JsonObjectBody() body: JsonObject, @Query('dryRun') dryRun?: string) {
+    return successEnvelope(await this.pullRequests.upsert(target, body, isTrueFlag(dryRun)));
+  }
+
+  @IngestionEndpoint(ingestionPaths('pull_requests/batch', { projectRoute: true }))
+  async upsertBatch(@Param() target: IngestionTarget, @BatchItemsBody() items: BatchItemResult[], @Query('dryRun') dryRun?: string) {
+    return successEnvelope(await this.pullRequests.upsertBatch(target, items, isTrueFlag(dryRun)));
+  }
+}

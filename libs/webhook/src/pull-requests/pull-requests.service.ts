@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { PullRequestEntity } from '@app/domain';
+import { BatchItemResult, JsonObject } from '../common/body';
+import { IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { IngestionHandler, IngestionRunner, WriteContext } from '../common/ingestion/ingestion-runner';
+import { planPullRequest, PullRequestPlan } from './pull-request-plan';
+import { PullRequestsRepository } from './pull-requests.repository';
+
+/** `data` of `POST …/pull_requests` (spec api.md §5.1). */
+export interface PullRequestData {
+  connectionId: number;
+  pullRequestId: string;
+  outcome: 'created' | 'updated';
+  warnings: string[];
+}
+
+/** Pull requests (spec api.md §11): one upsert of `pull_requests`, no other table. */
+@Injectable()
+export class PullRequestsService {
+  private readonly handler: IngestionHandler<PullRequestPlan, PullRequestData> = {
+    plan: planPullRequest,
+    write: (context, plan) => this.write(context, plan),
+  };
+
+  constructor(
+    private readonly runner: IngestionRunner,
+    private readonly pullRequests: PullRequestsRepository,
+  ) {}
+
+  upsert(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+    return this.runner.single(target, body, dryRun, this.handler);
+  }
+
+  upsertBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+    return this.runner.batch(target, items, dryRun, this.handler);
+  }
+
+  private async write({ manager, connection, now, recorder }: WriteContext, plan: PullRequestPlan): Promise<PullRequestData> {
+    const { id } = plan.pullRequest;
+    const existed = await this.pullRequests.exists(manager, id);
+    await this.pullRequests.upsert(manager, plan.pullRequest, now);
+    recorder?.note(PullRequestEntity, { id });
+    return { connectionId: connection.id, pullRequestId: id, outcome: existed ? 'updated' : 'created', warnings: plan.warnings };
+  }
+}

@@ -1,0 +1,43 @@
+import request from 'supertest';
+import { TestApp } from './create-test-app';
+
+/** The API-key mount of the seed document's URLs. */
+export const API = '/api/rest/plugins/webhook';
+
+export interface TestConnection {
+  id: number;
+  name: string;
+  key: string;
+}
+
+export async function createConnection(t: TestApp, name: string): Promise<TestConnection> {
+  const res = await request(t.http).post('/plugins/webhook/connections').send({ name }).expect(200);
+  return { id: res.body.id, name, key: res.body.apiKey.apiKey };
+}
+
+/** `POST` with the connection's key; a body goes as raw bytes, the way `curl -d` sends it. */
+export function postWithKey(t: TestApp, key: string, path: string, body?: string | object) {
+  const req = request(t.http).post(path).set('Authorization', `Bearer ${key}`);
+  if (body === undefined) return req;
+  return req.set('Content-Type', 'application/x-www-form-urlencoded').send(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/**
+ * Rows as the same plain values on both drivers: datetimes as MySQL displays `datetime(3)`
+ * (`2020-01-01 12:00:00.000`), integers and flags as numbers.
+ */
+export async function selectRows(t: TestApp, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = await t.dataSource.query(sql, params);
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, plain(value)])));
+}
+
+export async function countRows(t: TestApp, table: string): Promise<number> {
+  const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(row.n);
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 23).replace('T', ' ');
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
