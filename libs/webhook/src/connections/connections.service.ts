@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DoraRefreshService } from '@app/dora';
 import { ApiKeyEntity, WebhookConnectionEntity } from '@app/domain';
 import { generateApiKey, hashApiKey } from '../common/auth/api-key-crypto';
 import { TransactionRunner } from '../common/database/transaction-runner';
@@ -7,7 +8,7 @@ import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ConnectionPurgeRepository, PurgeCounts } from './connection-purge.repository';
-import { ConnectionsRepository } from './connections.repository';
+import { ConnectionsRepository, webhookScopeId } from './connections.repository';
 
 export interface ConnectionWithKey {
   connection: WebhookConnectionEntity;
@@ -24,6 +25,7 @@ export class ConnectionsService {
     private readonly apiKeys: ApiKeysRepository,
     private readonly purges: ConnectionPurgeRepository,
     private readonly transactions: TransactionRunner,
+    private readonly derivedData: DoraRefreshService,
   ) {}
 
   async create(name: string, actor: string): Promise<ConnectionWithKey> {
@@ -99,12 +101,16 @@ export class ConnectionsService {
   }
 
   async delete(connectionId: number, purge: boolean): Promise<PurgeCounts | null> {
-    return this.transactions.run(async (manager) => {
+    const affectedProjects = purge ? await this.derivedData.projectsForScopes([webhookScopeId(connectionId)]) : [];
+    const purged = await this.transactions.run(async (manager) => {
       if (!(await this.connections.findById(connectionId, manager))) throw connectionNotFound(connectionId);
       await this.apiKeys.deleteForConnection(manager, connectionId);
       await this.connections.delete(manager, connectionId);
       return purge ? this.purges.purge(manager, connectionId) : null;
     });
+    // A purge removed rows the projects' derived links were computed from.
+    await this.derivedData.refreshProjects(affectedProjects);
+    return purged;
   }
 }
 

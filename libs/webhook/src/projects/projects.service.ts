@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DoraRefreshService } from '@app/dora';
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../common/database';
@@ -14,10 +15,12 @@ export class ProjectsService {
     private readonly projects: ProjectsRepository,
     private readonly connections: ConnectionsRepository,
     private readonly transactions: TransactionRunner,
+    private readonly derivedData: DoraRefreshService,
   ) {}
 
   async map(connection: WebhookConnectionEntity, projectName: string) {
     await this.transactions.run((manager) => this.mapIn(manager, connection, projectName, new Date()));
+    await this.derivedData.refreshProjects([projectName]);
     const rowId = webhookScopeId(connection.id);
     return { connectionId: connection.id, projectName, mappings: MAPPED_TABLES.map((table) => [table, rowId]) };
   }
@@ -29,6 +32,7 @@ export class ProjectsService {
         causes: [`projectName: connection ${connection.id} is not mapped to ${projectName}`],
       });
     }
+    await this.derivedData.refreshProjects([projectName]);
     return { connectionId: connection.id, projectName, removed };
   }
 

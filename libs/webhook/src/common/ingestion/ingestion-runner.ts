@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DoraRefreshService } from '@app/dora';
 import { BoardEntity, CicdScopeEntity, ProjectEntity, ProjectMappingEntity, WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { parseProjectName, PROJECT_ROUTE_MAX_NAME, projectConnectionName } from '../../connections/connection-params';
@@ -68,6 +69,7 @@ export class IngestionRunner {
     private readonly connections: ConnectionsRepository,
     private readonly projects: ProjectsService,
     private readonly transactions: TransactionRunner,
+    private readonly derivedData: DoraRefreshService,
   ) {}
 
   async single<TPlan extends IngestionPlan, TData extends object>(
@@ -77,7 +79,11 @@ export class IngestionRunner {
     handler: IngestionHandler<TPlan, TData>,
   ): Promise<IngestionData<TData>> {
     const scope = await this.scopeOf(target);
-    if (!dryRun) return this.commit(scope, body, handler);
+    if (!dryRun) {
+      const data = await this.commit(scope, body, handler);
+      await this.refreshDerivedData(data);
+      return data;
+    }
     return this.rolledBack((manager) => this.preview(manager, scope, body, handler, {}));
   }
 
@@ -89,13 +95,28 @@ export class IngestionRunner {
   ): Promise<BatchReport> {
     const scope = await this.scopeOf(target);
     const max = this.options.maxBatchItems;
-    if (!dryRun) return runBatch(items, max, async (body) => asItem(await this.commit(scope, body, handler)));
+    if (!dryRun) {
+      const written: IngestionData<TData>[] = [];
+      const report = await runBatch(items, max, async (body) => {
+        const data = await this.commit(scope, body, handler);
+        written.push(data);
+        return asItem(data);
+      });
+      if (written.length > 0) await this.refreshDerivedData(written[0]);
+      return report;
+    }
     return this.rolledBack((manager) => {
       const state: PreviewState = {};
       return runBatch(items, max, (body) =>
         manager.transaction(async (savepoint) => asItem(await this.preview(savepoint, scope, body, handler, state))),
       );
     });
+  }
+
+  /** Spec metrics.md §4.5: the derived DORA tables follow each committed write before the answer. */
+  private async refreshDerivedData(data: object): Promise<void> {
+    const connectionId = (data as { connectionId?: unknown }).connectionId;
+    if (typeof connectionId === 'number') await this.derivedData.refreshForScopes([webhookScopeId(connectionId)]);
   }
 
   private async scopeOf(target: IngestionTarget): Promise<Scope> {
