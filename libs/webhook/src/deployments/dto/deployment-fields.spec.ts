@@ -1,6 +1,11 @@
-import { renderCauses } from './cause-order';
-import { deploymentFormOf, normalizeDeployment } from './deployment-fields.fixture';
-import { NormalizedRecord } from './normalize-fields';
+import { JsonObject, normalizeFields, NormalizedRecord, renderCauses } from '../../common/body';
+import { deploymentFieldsFor, deploymentFormOf } from './deployment-fields';
+
+/** What the deployment endpoint does first: pick the form, normalise with its fields. */
+function normalizeDeployment(body: JsonObject) {
+  const form = deploymentFormOf(body);
+  return normalizeFields(body, deploymentFieldsFor(form), { camelCase: form === 'v1x' });
+}
 
 const E5 = {
   id: 'deploy-2024-06-01-1',
