@@ -1,4 +1,5 @@
 import { CreateDomainTables1764400000000 } from './1764400000000-CreateDomainTables';
+import { AddMetricsIndexes1764600000000 } from './1764600000000-AddMetricsIndexes';
 
 /** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
-export const MIGRATIONS = [CreateDomainTables1764400000000];
+export const MIGRATIONS = [CreateDomainTables1764400000000, AddMetricsIndexes1764600000000];

@@ -17,6 +17,7 @@ import { ConnectionsRepository } from './connections/connections.repository';
 import { ConnectionsService } from './connections/connections.service';
 import { DEPLOYMENT_CONTROLLERS, DEPLOYMENT_PROVIDERS } from './deployments';
 import { ISSUE_CONTROLLERS, ISSUE_PROVIDERS } from './issues';
+import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsRepository } from './projects/projects.repository';
 import { ProjectsService } from './projects/projects.service';
@@ -31,7 +32,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
 @Module({
   controllers: [
     ...AUDIT_LOG_CONTROLLERS,
-    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS],
+    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS, ...METRICS_CONTROLLERS],
   providers: [
     {
       provide: WEBHOOK_RESOLVED_OPTIONS,
@@ -54,6 +55,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     ...AUDIT_LOG_PROVIDERS,
     ...DEPLOYMENT_PROVIDERS,
     ...ISSUE_PROVIDERS,
+    ...METRICS_PROVIDERS,
   ],
   exports: [WEBHOOK_RESOLVED_OPTIONS],
 })

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { ProjectIncidentDeploymentRelationshipEntity, ProjectPrMetricEntity } from '@app/domain';
+import { toInstant } from '../common/calendar';
+import { ScopeIds } from '../scope/metric-scope';
+import { deploymentInScope, successfulProduction } from '../sql/scope-sql';
+import { raw, sql } from '../sql/sql';
+import { DbSession, SqlRunner } from '../sql/sql-runner';
+import { IncidentLink } from './incident-links.repository';
+import { PrMetric, PullRequestInput } from './pr-metrics';
+
+const CHUNK = 200;
+const EMPTY_RAW = { rawDataParams: '', rawDataTable: '', rawDataId: 0, rawDataRemark: '' };
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/** Reads the inputs of §4.3 and keeps `project_incident_deployment_relationships` and `project_pr_metrics`. */
+@Injectable()
+export class DerivedDataRepository {
+  constructor(private readonly db: SqlRunner) {}
+
+  transaction<T>(work: (session: DbSession) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * The scope's merged PRs, each with the deployment commit row that shipped its merge commit:
+   * a qualifying row with a previous success (§4.1) whose SHA differs from that success's (§4.2),
+   * earliest start first (ties: smallest id). First commit and first foreign comment come from
+   * DevLake's tables when the database has them.
+   */
+  async pullRequestInputs(ids: ScopeIds, session?: DbSession): Promise<PullRequestInput[]> {
+    const withCommits = await this.db.hasTable('pull_request_commits', session);
+    const withComments = await this.db.hasTable('pull_request_comments', session);
+    const firstCommit = (column: string) =>
+      withCommits
+        ? sql`(SELECT prc.${raw(column)} FROM pull_request_commits prc WHERE prc.pull_request_id = pr.id
+                ORDER BY prc.commit_authored_date, prc.commit_sha LIMIT 1)`
+        : raw('NULL');
+    const firstComment = (column: string) =>
+      withComments
+        ? sql`(SELECT cm.${raw(column)} FROM pull_request_comments cm WHERE cm.pull_request_id = pr.id
+                AND (COALESCE(pr.author_id, '') = '' OR cm.account_id <> pr.author_id)
+                ORDER BY cm.created_date, cm.id LIMIT 1)`
+        : raw('NULL');
+    const rows = await this.db.query<Record<string, unknown>>(
+      sql`SELECT x.*, dd.finished_date AS deployed_date FROM (
+            SELECT pr.id, pr.created_date, pr.merged_date, pr.merge_commit_sha,
+              (SELECT sc.id FROM cicd_deployment_commits sc
+                WHERE sc.commit_sha = pr.merge_commit_sha AND ${deploymentInScope('sc', ids)} AND ${successfulProduction('sc')}
+                  AND sc.prev_success_deployment_commit_id <> ''
+                  AND NOT EXISTS (SELECT 1 FROM cicd_deployment_commits ps
+                                   WHERE ps.id = sc.prev_success_deployment_commit_id AND ps.commit_sha = sc.commit_sha)
+                ORDER BY sc.started_date, sc.id LIMIT 1) AS deployment_commit_id,
+              ${firstCommit('commit_sha')} AS first_commit_sha,
+              ${firstCommit('commit_authored_date')} AS first_commit_authored_date,
+              ${firstComment('id')} AS first_review_id,
+              ${firstComment('created_date')} AS first_comment_date
+            FROM pull_requests pr
+           WHERE pr.base_repo_id IN (${ids.repoIds}) AND pr.merged_date IS NOT NULL) x
+          LEFT JOIN cicd_deployment_commits dd ON dd.id = x.deployment_commit_id AND dd.commit_sha = x.merge_commit_sha
+          ORDER BY x.id`,
+      session,
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      createdDate: toInstant(row.created_date),
+      mergedDate: toInstant(row.merged_date)!,
+      deploymentCommitId: text(row.deployment_commit_id),
+      deployedDate: toInstant(row.deployed_date),
+      firstCommitSha: text(row.first_commit_sha),
+      firstCommitAuthoredDate: toInstant(row.first_commit_authored_date),
+      firstReviewId: text(row.first_review_id),
+      firstCommentDate: toInstant(row.first_comment_date),
+    }));
+  }
+
+  /** Makes the project's relationship rows equal `links`; untouched rows keep their timestamps. */
+  async syncIncidentLinks(session: DbSession, projectName: string, links: readonly IncidentLink[], now: Date) {
+    const existing = new Map(
+      (await session.getRepository(ProjectIncidentDeploymentRelationshipEntity).find({ where: { projectName } })).map(
+        (row) => [row.id, row.deploymentId] as const,
+      ),
+    );
+    const wanted = new Map(links.map((link) => [link.incidentId, link.deploymentId] as const));
+    const stale = [...existing.keys()].filter((id) => !wanted.has(id));
+    const changed = links.filter((link) => existing.get(link.incidentId) !== link.deploymentId);
+    for (const ids of chunks(stale)) {
+      await session.getRepository(ProjectIncidentDeploymentRelationshipEntity).delete(ids.map((id) => ({ id, projectName })));
+    }
+    for (const part of chunks(changed)) {
+      await session
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectIncidentDeploymentRelationshipEntity)
+        .values(part.map((link) => ({ id: link.incidentId, projectName, deploymentId: link.deploymentId, createdAt: now, updatedAt: now, ...EMPTY_RAW })))
+        .orUpdate(['deployment_id', 'updated_at'], ['id', 'project_name'])
+        .execute();
+    }
+    return { deleted: stale.length, written: changed.length };
+  }
+
+  /** Makes the project's `project_pr_metrics` rows equal `metrics`; untouched rows keep their timestamps. */
+  async syncPrMetrics(session: DbSession, projectName: string, metrics: readonly PrMetric[], now: Date) {
+    const repository = session.getRepository(ProjectPrMetricEntity);
+    const existing = new Map((await repository.find({ where: { projectName } })).map((row) => [row.id, row] as const));
+    const wanted = new Set(metrics.map((metric) => metric.id));
+    const stale = [...existing.keys()].filter((id) => !wanted.has(id));
+    const changed = metrics.filter((metric) => !samePrMetric(existing.get(metric.id), metric));
+    for (const ids of chunks(stale)) await repository.delete(ids.map((id) => ({ id, projectName })));
+    for (const part of chunks(changed)) {
+      await session
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectPrMetricEntity)
+        .values(part.map((metric) => ({ ...metric, projectName, createdAt: now, updatedAt: now, ...EMPTY_RAW })))
+        .orUpdate([...PR_METRIC_COLUMNS, 'updated_at'], ['id', 'project_name'])
+        .execute();
+    }
+    return { deleted: stale.length, written: changed.length };
+  }
+}
+
+const PR_METRIC_COLUMNS = [
+  'first_commit_sha', 'pr_coding_time', 'first_review_id', 'pr_pickup_time', 'pr_review_time', 'deployment_commit_id',
+  'pr_deploy_time', 'pr_cycle_time', 'first_commit_authored_date', 'pr_created_date', 'first_comment_date',
+  'pr_merged_date', 'pr_deployed_date',
+];
+
+function samePrMetric(row: ProjectPrMetricEntity | undefined, metric: PrMetric): boolean {
+  if (!row) return false;
+  const time = (value: Date | null | undefined) => (value ? value.getTime() : null);
+  return (
+    row.firstCommitSha === metric.firstCommitSha &&
+    row.prCodingTime === metric.prCodingTime &&
+    row.firstReviewId === metric.firstReviewId &&
+    row.prPickupTime === metric.prPickupTime &&
+    row.prReviewTime === metric.prReviewTime &&
+    row.deploymentCommitId === metric.deploymentCommitId &&
+    row.prDeployTime === metric.prDeployTime &&
+    row.prCycleTime === metric.prCycleTime &&
+    time(row.firstCommitAuthoredDate) === time(metric.firstCommitAuthoredDate) &&
+    time(row.prCreatedDate) === time(metric.prCreatedDate) &&
+    time(row.firstCommentDate) === time(metric.firstCommentDate) &&
+    time(row.prMergedDate) === time(metric.prMergedDate) &&
+    time(row.prDeployedDate) === time(metric.prDeployedDate)
+  );
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DORA_CLOCK, DoraClock } from '../clock';
+import { projectScope, ScopeIds } from '../scope/metric-scope';
+import { ScopeRepository } from '../scope/scope.repository';
+import { DerivedDataRepository } from './derived-data.repository';
+import { IncidentLink, IncidentLinksRepository } from './incident-links.repository';
+import { derivePrMetric, PrMetric } from './pr-metrics';
+
+export interface ProjectRefreshSummary {
+  projectName: string;
+  incidentLinks: number;
+  prMetrics: number;
+  written: number;
+  deleted: number;
+}
+
+/**
+ * Keeps the derived tables of spec metrics.md §4.3–§4.4 equal to a full recomputation, per project.
+ * Ingestion calls `refreshForScopes` after each committed write (§4.5); a failure is logged,
+ * remembered, and repaired before that project's next read.
+ */
+@Injectable()
+export class DoraRefreshService {
+  private readonly logger = new Logger('DoraRefresh');
+  private readonly needsRepair = new Set<string>();
+  /** Scope ids whose projects could not even be listed; resolved to projects on the next read. */
+  private readonly scopesNeedingRepair = new Set<string>();
+
+  constructor(
+    private readonly scopes: ScopeRepository,
+    private readonly derived: DerivedDataRepository,
+    private readonly links: IncidentLinksRepository,
+    @Inject(DORA_CLOCK) private readonly clock: DoraClock,
+  ) {}
+
+  /**
+   * Refreshes every project mapped to one of these scope ids (`webhook:<c>`), in any mapping table.
+   * Never throws: the write it follows is already committed.
+   */
+  async refreshForScopes(scopeIds: readonly string[]): Promise<void> {
+    let projects: string[];
+    try {
+      projects = await this.scopes.projectsMappedTo(scopeIds);
+    } catch (error) {
+      for (const scopeId of scopeIds) this.scopesNeedingRepair.add(scopeId);
+      this.logger.error(`cannot list the projects of ${scopeIds.join(', ')}, repaired on a later read: ${(error as Error).message}`);
+      return;
+    }
+    await this.refreshProjects(projects);
+  }
+
+  /** Refreshes these projects (e.g. one whose mapping was just removed). Never throws. */
+  async refreshProjects(projectNames: readonly string[]): Promise<void> {
+    for (const projectName of new Set(projectNames)) {
+      try {
+        await this.refreshProject(projectName);
+      } catch (error) {
+        this.needsRepair.add(projectName);
+        this.logger.error(`refresh of project ${projectName} failed, repaired on its next read: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** The projects mapped to these scope ids, to pass to `refreshProjects` after a purge or an unmapping. */
+  projectsForScopes(scopeIds: readonly string[]): Promise<string[]> {
+    return this.scopes.projectsMappedTo(scopeIds);
+  }
+
+  /** Rebuilds one project's rows in one transaction; throws on failure. */
+  async refreshProject(projectName: string): Promise<ProjectRefreshSummary> {
+    const summary = await this.derived.transaction(async (session) => {
+      await this.scopes.lockProject(projectName, session);
+      const ids = projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids;
+      const links = await this.links.incidentLinks(ids, session);
+      const metrics = (await this.derived.pullRequestInputs(ids, session)).map(derivePrMetric);
+      const now = this.clock.now();
+      const linkWrites = await this.derived.syncIncidentLinks(session, projectName, links, now);
+      const metricWrites = await this.derived.syncPrMetrics(session, projectName, metrics, now);
+      return {
+        projectName,
+        incidentLinks: links.length,
+        prMetrics: metrics.length,
+        written: linkWrites.written + metricWrites.written,
+        deleted: linkWrites.deleted + metricWrites.deleted,
+      };
+    });
+    this.needsRepair.delete(projectName);
+    return summary;
+  }
+
+  /** `npm run dora:refresh`: every project, stale ones included; throws on the first failure. */
+  async refreshAll(): Promise<ProjectRefreshSummary[]> {
+    const summaries: ProjectRefreshSummary[] = [];
+    for (const projectName of await this.scopes.allProjectNames()) summaries.push(await this.refreshProject(projectName));
+    return summaries;
+  }
+
+  /** Before a project read: redo a refresh that failed earlier in this process. */
+  async repairIfNeeded(projectName: string): Promise<void> {
+    if (this.scopesNeedingRepair.size > 0) {
+      const scopeIds = [...this.scopesNeedingRepair];
+      try {
+        for (const name of await this.scopes.projectsMappedTo(scopeIds)) this.needsRepair.add(name);
+        for (const scopeId of scopeIds) this.scopesNeedingRepair.delete(scopeId);
+      } catch (error) {
+        this.logger.error(`cannot list the projects of ${scopeIds.join(', ')}: ${(error as Error).message}`);
+      }
+    }
+    if (!this.needsRepair.has(projectName)) return;
+    try {
+      await this.refreshProject(projectName);
+    } catch (error) {
+      this.logger.error(`repair of project ${projectName} failed, serving its stored rows: ${(error as Error).message}`);
+    }
+  }
+
+  /** A connection scope's incident links, computed at read time and never stored (§4.5). */
+  computeIncidentLinks(ids: ScopeIds): Promise<IncidentLink[]> {
+    return this.links.incidentLinks(ids);
+  }
+
+  /** A connection scope's PR metrics, computed at read time and never stored (§4.5). */
+  async computePrMetrics(ids: ScopeIds): Promise<PrMetric[]> {
+    return (await this.derived.pullRequestInputs(ids)).map(derivePrMetric);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '../sql/sql';
+import { DbSession, SqlRunner } from '../sql/sql-runner';
+import { ScopeRow } from './metric-scope';
+
+/** `projects` and `project_mapping`, read only. */
+@Injectable()
+export class ScopeRepository {
+  constructor(private readonly db: SqlRunner) {}
+
+  async projectExists(projectName: string): Promise<boolean> {
+    const rows = await this.db.query(sql`SELECT 1 AS found FROM projects WHERE name = ${projectName}`);
+    return rows.length > 0;
+  }
+
+  /**
+   * Serializes refreshes of one project across processes: a refresh that began before a write
+   * committed would otherwise overwrite the rows of the refresh that followed that write.
+   */
+  async lockProject(projectName: string, session: DbSession): Promise<void> {
+    await this.db.query(sql`SELECT name FROM projects WHERE name = ${projectName}${this.db.dialect.forUpdate}`, session);
+  }
+
+  async projectMappings(projectName: string, session?: DbSession): Promise<ScopeRow[]> {
+    const rows = await this.db.query<{ table_name: string; row_id: string }>(
+      sql`SELECT pm.\`table\` AS table_name, pm.row_id FROM project_mapping pm WHERE pm.project_name = ${projectName}`,
+      session,
+    );
+    return rows.map((row) => ({ table: row.table_name, rowId: row.row_id }));
+  }
+
+  /** Projects with a mapping row naming one of these ids, in any table. */
+  async projectsMappedTo(rowIds: readonly string[]): Promise<string[]> {
+    if (rowIds.length === 0) return [];
+    const rows = await this.db.query<{ project_name: string }>(
+      sql`SELECT DISTINCT project_name FROM project_mapping WHERE row_id IN (${[...rowIds]}) ORDER BY project_name`,
+    );
+    return rows.map((row) => row.project_name);
+  }
+
+  /** Every project name the derived tables could concern, stale ones included. */
+  async allProjectNames(): Promise<string[]> {
+    const rows = await this.db.query<{ name: string }>(sql`
+      SELECT name FROM projects
+      UNION SELECT project_name FROM project_mapping
+      UNION SELECT project_name FROM project_incident_deployment_relationships
+      UNION SELECT project_name FROM project_pr_metrics`);
+    return rows.map((row) => row.name).sort();
+  }
+}

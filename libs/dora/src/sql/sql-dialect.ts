@@ -1,0 +1,49 @@
+import { raw, Sql, sql } from './sql';
+
+/** The few expressions the two drivers spell differently. Datetimes are UTC on both. */
+export interface SqlDialect {
+  /** `YYYY-MM-DD` of a datetime. */
+  day(expr: Sql): Sql;
+  /** `YYYY-MM` of a datetime. */
+  month(expr: Sql): Sql;
+  /** Whole milliseconds from `from` to `to`. */
+  millisBetween(from: Sql, to: Sql): Sql;
+  /** One row with `n` = 1 when the table exists in the current database, else 0. */
+  tableExists(name: string): Sql;
+  /** Suffix of a locking read; SQLite has none (its writers are serialized anyway). */
+  forUpdate: Sql;
+}
+
+const MYSQL: SqlDialect = {
+  day: (expr) => sql`DATE_FORMAT(${expr}, '%Y-%m-%d')`,
+  month: (expr) => sql`DATE_FORMAT(${expr}, '%Y-%m')`,
+  millisBetween: (from, to) => sql`(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) DIV 1000)`,
+  tableExists: (name) =>
+    sql`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${name}`,
+  forUpdate: raw(' FOR UPDATE'),
+};
+
+/**
+ * SQLite keeps datetimes as `YYYY-MM-DD HH:MM:SS.SSS` text: prefixes give the day and month, and
+ * julianday differences rounded to the millisecond are exact at that precision.
+ */
+const SQLITE: SqlDialect = {
+  day: (expr) => sql`substr(${expr}, 1, 10)`,
+  month: (expr) => sql`substr(${expr}, 1, 7)`,
+  millisBetween: (from, to) => sql`CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
+  tableExists: (name) => sql`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${name}`,
+  forUpdate: raw(''),
+};
+
+export function dialectFor(driverType: string): SqlDialect {
+  switch (driverType) {
+    case 'mysql':
+    case 'mariadb':
+      return MYSQL;
+    case 'better-sqlite3':
+    case 'sqlite':
+      return SQLITE;
+    default:
+      throw new Error(`metrics support MySQL/MariaDB and SQLite, not ${driverType}`);
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DORA_TRANSACTION_RUNNER, DoraTransactionRunner } from '../transaction-runner';
+import { Sql } from './sql';
+import { dialectFor, SqlDialect } from './sql-dialect';
+
+/** A transaction's handle, opaque to the services. */
+export type DbSession = EntityManager;
+
+/** Runs `Sql` pieces on the host's DataSource, or inside a given transaction. */
+@Injectable()
+export class SqlRunner {
+  readonly dialect: SqlDialect;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(DORA_TRANSACTION_RUNNER) private readonly transactions?: DoraTransactionRunner,
+  ) {
+    this.dialect = dialectFor(String(dataSource.options.type));
+  }
+
+  query<T>(statement: Sql, session?: DbSession): Promise<T[]> {
+    const target = session ?? this.dataSource;
+    return target.query(statement.text, [...statement.params]);
+  }
+
+  /** Tables DevLake's plugins own (commits, PR comments…) exist only in a shared database. */
+  async hasTable(name: string, session?: DbSession): Promise<boolean> {
+    const [row] = await this.query<{ n: unknown }>(this.dialect.tableExists(name), session);
+    return Number(row?.n ?? 0) > 0;
+  }
+
+  transaction<T>(work: (session: DbSession) => Promise<T>): Promise<T> {
+    return this.transactions ? this.transactions.run(work) : this.dataSource.transaction(work);
+  }
+}
