@@ -81,11 +81,29 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+const FIRST_FINISH_MS = Date.UTC(2024, 5, 1, 10, 5);
+let finished = 0;
+
+/**
+ * Finish times one second apart, increasing over the whole run (HTTP and raw phases alike), as CI
+ * reports deployments when they end. With one shared finish time every chain would be a single
+ * tie, ordered by id, that each insert lands in the middle of: not a stream seen in practice.
+ */
+export function nextFinish(): Date {
+  finished += 1;
+  return new Date(FIRST_FINISH_MS + finished * 1000);
+}
+
+export function repoUrlOf(n: number): string {
+  return `https://github.com/acme/repo-${n % 50}`;
+}
+
 export function deploymentPayload(n: number, prefix: string): Record<string, unknown> {
+  const finishedAt = nextFinish();
   return {
     id: `${prefix}-${n}`,
-    startedDate: '2024-06-01T10:00:00Z',
-    finishedDate: '2024-06-01T10:05:00Z',
-    deploymentCommits: [{ repoUrl: `https://github.com/acme/repo-${n % 50}`, commitSha: `sha${n}` }],
+    startedDate: new Date(finishedAt.getTime() - 300_000).toISOString(),
+    finishedDate: finishedAt.toISOString(),
+    deploymentCommits: [{ repoUrl: repoUrlOf(n), commitSha: `sha${n}` }],
   };
 }

@@ -30,13 +30,13 @@ const BY_TABLE = EXPECTED_TABLES.map((table) => [table.name, table] as const);
  * What the migrations leave: schema.md's tables plus the indexes the metrics queries need
  * (migration AddMetricsIndexes, not part of DevLake's DDL); entities declare schema.md's alone.
  */
-const MIGRATED_BY_TABLE = EXPECTED_TABLES.map((table) => {
+const MIGRATED_BY_TABLE = EXPECTED_TABLES.map((table): readonly [string, ExpectedTable] => {
   const extra = METRICS_INDEXES.filter((index) => index.table === table.name).map((index) => ({
     name: index.name,
     unique: false,
     columns: [...index.columns],
   }));
-  return [table.name, { ...table, indexes: [...table.indexes, ...extra] }] as const;
+  return [table.name, { ...table, indexes: [...table.indexes, ...extra] }];
 });
 const describeMysql = testDrivers().includes('mysql') ? describe : describe.skip;
 

@@ -23,7 +23,7 @@ export class ApiKeyAuthenticator {
 
   private async lookup(hash: string): Promise<ApiKeyEntity | null> {
     try {
-      return await this.apiKeys.findByHash(hash);
+      return await this.apiKeys.findRecentByHash(hash);
     } catch (error) {
       if (classifyDatabaseError(error) === 'unavailable') {
         throw new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });

@@ -30,7 +30,7 @@ export class KeyScope {
     }
     const name = params.connectionName ?? (params.projectName !== undefined ? projectConnectionName(params.projectName) : undefined);
     if (name === undefined || name.length === 0 || name.length > 100) return undefined;
-    return (await this.connections.findByName(name))?.id;
+    return (await this.connections.findRecentByName(name))?.id;
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiKeyEntity } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { RecentLookups } from './recent-lookups';
 
 export const WEBHOOK_KEY_TYPE = 'plugin:webhook';
 
@@ -19,10 +20,18 @@ export interface NewApiKeyRow {
 /** `_devlake_api_keys`: the rows of webhook connections, and any row when authenticating. */
 @Injectable()
 export class ApiKeysRepository {
+  private readonly recentByHash = new RecentLookups<string, ApiKeyEntity>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findByHash(hash: string): Promise<ApiKeyEntity | null> {
-    return this.dataSource.getRepository(ApiKeyEntity).findOne({ where: { apiKey: hash } });
+  /** The key row with this hash, reused for a short time (see RECENT_LOOKUP_TTL_MS). */
+  findRecentByHash(hash: string): Promise<ApiKeyEntity | null> {
+    return this.recentByHash.get(hash, () => this.dataSource.getRepository(ApiKeyEntity).findOne({ where: { apiKey: hash } }));
+  }
+
+  /** After a committed change to key rows: the next request authenticates against the database. */
+  forgetRecent(): void {
+    this.recentByHash.forget();
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ApiKeyEntity | null> {

@@ -25,13 +25,26 @@ export class ConnectionResolver {
   }
 
   async resolve(ref: ConnectionRef, manager?: EntityManager): Promise<WebhookConnectionEntity> {
+    return this.resolveWith(ref, (id) => this.connections.findById(id, manager), (name) => this.connections.findByName(name, manager));
+  }
+
+  /** As `resolve`, for ingestion: a connection found a moment ago is not read again (see RECENT_LOOKUP_TTL_MS). */
+  resolveRecent(ref: ConnectionRef): Promise<WebhookConnectionEntity> {
+    return this.resolveWith(ref, (id) => this.connections.findRecentById(id), (name) => this.connections.findRecentByName(name));
+  }
+
+  private async resolveWith(
+    ref: ConnectionRef,
+    byId: (id: number) => Promise<WebhookConnectionEntity | null>,
+    byName: (name: string) => Promise<WebhookConnectionEntity | null>,
+  ): Promise<WebhookConnectionEntity> {
     const parsed = this.parse(ref);
     if ('id' in parsed) {
-      const connection = await this.connections.findById(parsed.id, manager);
+      const connection = await byId(parsed.id);
       if (!connection) throw connectionNotFound(parsed.id);
       return connection;
     }
-    const connection = await this.connections.findByName(parsed.name, manager);
+    const connection = await byName(parsed.name);
     if (!connection) {
       throw new WebhookException(WebhookErrorCode.NOT_FOUND, { causes: [`connectionName: no connection named ${parsed.name}`] });
     }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BoardEntity, CicdScopeEntity, WebhookConnectionEntity } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EMPTY_RAW_COLUMNS } from '../common/database';
+import { RecentLookups } from './recent-lookups';
 
 /** Scope and board id of a connection, everywhere (spec api.md §6). */
 export function webhookScopeId(connectionId: number | string): string {
@@ -12,7 +13,23 @@ export function webhookScopeId(connectionId: number | string): string {
 /** `_tool_webhook_connections` and the `cicd_scopes` / `boards` rows named after each connection. */
 @Injectable()
 export class ConnectionsRepository {
+  private readonly recent = new RecentLookups<string, WebhookConnectionEntity>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** For the ingestion path: the connection row, reused for a short time (see RECENT_LOOKUP_TTL_MS). */
+  findRecentById(id: number): Promise<WebhookConnectionEntity | null> {
+    return this.recent.get(`id:${id}`, () => this.findById(id));
+  }
+
+  findRecentByName(name: string): Promise<WebhookConnectionEntity | null> {
+    return this.recent.get(`name:${name}`, () => this.findByName(name));
+  }
+
+  /** After a committed rename or delete: the next lookup reads the database. */
+  forgetRecent(): void {
+    this.recent.forget();
+  }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<WebhookConnectionEntity | null> {
     return manager.getRepository(WebhookConnectionEntity).findOne({ where: { id } });

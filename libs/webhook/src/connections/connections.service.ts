@@ -62,11 +62,13 @@ export class ConnectionsService {
 
   async rename(connection: WebhookConnectionEntity, name: string): Promise<WebhookConnectionEntity> {
     try {
-      return await this.transactions.run(async (manager) => {
+      const renamed = await this.transactions.run(async (manager) => {
         const holder = await this.connections.findByName(name, manager);
         if (holder && holder.id !== connection.id) throw nameTakenOnRename(holder.id);
         return this.connections.rename(manager, connection, name, new Date());
       });
+      this.connections.forgetRecent();
+      return renamed;
     } catch (error) {
       if (classifyDatabaseError(error) === 'unique-violation') throw nameTakenOnRename();
       throw error;
@@ -83,6 +85,7 @@ export class ConnectionsService {
       if (existing) return this.apiKeys.replaceHash(manager, existing, hash, actor, now);
       return this.apiKeys.insertForConnection(manager, { connectionId, hash, actor, now });
     });
+    this.apiKeys.forgetRecent();
     return { key, plaintextKey };
   }
 
@@ -97,6 +100,7 @@ export class ConnectionsService {
       }
       return this.apiKeys.replaceHash(manager, existing, hash, actor, new Date());
     });
+    this.apiKeys.forgetRecent();
     return { key, plaintextKey };
   }
 
@@ -108,6 +112,8 @@ export class ConnectionsService {
       await this.connections.delete(manager, connectionId);
       return purge ? this.purges.purge(manager, connectionId) : null;
     });
+    this.apiKeys.forgetRecent();
+    this.connections.forgetRecent();
     // A purge removed rows the projects' derived links were computed from.
     await this.derivedData.refreshProjects(affectedProjects);
     return purged;

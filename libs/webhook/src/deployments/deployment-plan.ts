@@ -6,6 +6,8 @@ import { DeploymentCommitInput, DeploymentInput, readDeploymentInput } from './d
 /** A validated deployment request; its rows are built at write time, when "now" is known. */
 export interface DeploymentPlan extends IngestionPlan {
   input: DeploymentInput;
+  /** Named locks its write needs (deploymentLockKeys). */
+  lockKeys: string[];
 }
 
 /** Field behind each column a request value reaches, for a value too long for an older, narrower column. */
@@ -26,8 +28,19 @@ const FIELD_OF_COLUMN: Record<string, string> = {
  */
 export function planDeployment(body: JsonObject, key: ConnectionKey): DeploymentPlan {
   const input = readDeploymentInput(body);
-  deploymentRowIds(input, key);
-  return { input, fieldOfColumn: (column) => fieldOfColumn(input, column) };
+  const { deploymentId } = deploymentRowIds(input, key);
+  const lockKeys = deploymentLockKeys(deploymentId, input.commits.map((commit) => commit.repoUrl));
+  return { input, lockKeys, fieldOfColumn: (column) => fieldOfColumn(input, column) };
+}
+
+/**
+ * What a deployment write locks: its id, whichever connection's it is (the 409 check and the
+ * created/updated outcome read it), and each repository it writes commits of (every chain of a
+ * row is in the repository its id names: only the environment can move it). The connection
+ * number inside generated ids is left out, so the keys are known before a project connection is.
+ */
+export function deploymentLockKeys(deploymentId: string, repoUrls: readonly string[]): string[] {
+  return [`deployment:${deploymentId.replace(/^webhook:(\d+|\?):/, 'webhook:*:')}`, ...repoUrls.map((url) => `repo:${url}`)];
 }
 
 function fieldOfColumn(input: DeploymentInput, column: string): string | undefined {

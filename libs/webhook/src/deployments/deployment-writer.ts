@@ -1,62 +1,152 @@
 import { Injectable } from '@nestjs/common';
 import { CicdDeploymentCommitEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { lockConnectionRow } from '../common/database/connection-lock';
+import { requireLocks } from '../common/database/named-locks';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { webhookScopeId } from '../connections/connections.repository';
+import { deploymentLockKeys } from './deployment-plan';
 import { DeploymentRows } from './deployment-rows';
-import { CommitKey, DeploymentsRepository } from './deployments.repository';
+import { DeploymentsRepository, padKey, Snapshot } from './deployments.repository';
 import { DeploymentInput } from './dto/deployment-input';
-import { ChainRow, relinkFrom, touchedChains } from './prev-success-chain';
+import { chainKey, chainOf, ChainRow, isChainMember, linkWrite, PrevUpdate, rowKey, TouchedChain, touchedChains } from './prev-success-chain';
+
+/** Primary key of a `cicd_deployment_commits` row. */
+export interface CommitKey {
+  id: string;
+  commitSha: string;
+}
+
+export interface DeploymentWrite {
+  input: DeploymentInput;
+  rows: DeploymentRows;
+}
 
 export interface WrittenDeployment {
   outcome: 'created' | 'updated';
-  /** The commit rows as written, `repo_id` resolved. */
+  /** The commit rows as written, `repo_id` and `prev_success_deployment_commit_id` resolved. */
   commits: CicdDeploymentCommitEntity[];
-  /** Rows whose `prev_success_deployment_commit_id` the write changed, written ones included. */
+  /** Stored rows whose `prev_success_deployment_commit_id` the write changed, written ones included. */
   relinked: CommitKey[];
 }
 
-/** The write of one deployment request inside the caller's transaction (spec api.md §8.5). */
+/** A deployment id owned by another connection (409): that request, or batch item, writes nothing. */
+export type DeploymentWriteResult = WrittenDeployment | WebhookException;
+
+/**
+ * Writes that differ only by trailing spaces in a key: the database takes them for one row, the
+ * chain computation for two. The caller writes such a batch one request at a time.
+ */
+export class WriteOneByOne extends Error {
+  constructor() {
+    super('deployment batch written one item at a time');
+  }
+}
+
+/**
+ * The write of deployment requests, in order, inside the caller's transaction (spec api.md §8.5),
+ * as if each were written after the one before: one read of everything they touch, the chain
+ * links computed before the upserts, each table upserted once, and updates only for stored
+ * neighbours whose link moves. On MySQL the transaction holds the named locks of every
+ * deployment id and repository written (deploymentLockKeys): writers of one chain or one
+ * deployment go one after the other, all others run side by side.
+ */
 @Injectable()
 export class DeploymentWriter {
   constructor(private readonly deployments: DeploymentsRepository) {}
 
-  async write(manager: EntityManager, input: DeploymentInput, rows: DeploymentRows, connectionId: number, now: Date): Promise<WrittenDeployment> {
-    await lockConnectionRow(manager, connectionId);
-    const owner = await this.deployments.findDeploymentScope(manager, rows.deploymentId);
-    if (owner && owner.cicdScopeId !== webhookScopeId(connectionId)) throw idOfAnotherConnection(input, rows.deploymentId);
+  async write(manager: EntityManager, connectionId: number, writes: readonly DeploymentWrite[], now: Date): Promise<DeploymentWriteResult[]> {
+    if (writes.length > 1 && keysCollide(writes)) throw new WriteOneByOne();
+    requireLocks(manager, writes.flatMap(({ rows }) => deploymentLockKeys(rows.deploymentId, rows.commits.map((commit) => commit.repoUrl as string))));
+    const allCommits = writes.flatMap(({ rows }) => rows.commits);
+    const windows = touchedChains([], finalVersions(allCommits));
+    const snapshot = await this.deployments.readSnapshot(manager, {
+      deploymentIds: unique(writes.map(({ rows }) => rows.deploymentId)),
+      commitIds: unique(allCommits.map((commit) => commit.id)),
+      repoUrls: unique(allCommits.filter((commit) => commit.repoId === null).map((commit) => commit.repoUrl as string)),
+      windows,
+    });
 
-    const commits = await this.withRepoIds(manager, rows.commits);
-    const before = await this.deployments.findChainRows(manager, commits);
-    await this.deployments.upsertCommits(manager, commits, now);
-    await this.deployments.upsertDeployment(manager, rows.deployment, now);
-    const relinked = await this.relink(manager, before, commits, now);
-    return { outcome: owner ? 'updated' : 'created', commits, relinked };
-  }
+    const scopeId = webhookScopeId(connectionId);
+    const seen = new Set<string>();
+    const results: DeploymentWriteResult[] = writes.map(({ input, rows }) => {
+      const key = padKey(rows.deploymentId);
+      if (snapshot.owners.has(key) && snapshot.owners.get(key) !== scopeId) return idOfAnotherConnection(input, rows.deploymentId);
+      const outcome = snapshot.owners.has(key) || seen.has(key) ? 'updated' : 'created';
+      seen.add(key);
+      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [] };
+    });
+    const accepted = results.flatMap((result, index) => (result instanceof WebhookException ? [] : [{ result, write: writes[index] }]));
+    if (accepted.length === 0) return results;
 
-  /** `repo_id` from the request, else the smallest `repos.id` with that exact url, else `''` (spec api.md §8.2). */
-  private async withRepoIds(manager: EntityManager, commits: CicdDeploymentCommitEntity[]): Promise<CicdDeploymentCommitEntity[]> {
-    const unresolved = commits.filter((commit) => commit.repoId === null).map((commit) => commit.repoUrl as string);
-    if (unresolved.length === 0) return commits;
-    const found = await this.deployments.findRepoIds(manager, unresolved);
-    return commits.map((commit) => (commit.repoId === null ? { ...commit, repoId: found.get(commit.repoUrl as string) ?? '' } : commit));
+    const commits = accepted.flatMap(({ result }) => result.commits);
+    const after = finalVersions(commits);
+    const keys = new Set(after.map(rowKey));
+    const before = snapshot.commits.filter((row) => keys.has(rowKey(row)));
+    // A stored row outside the repository its id names (not written by this service) needs that chain's lock too.
+    requireLocks(manager, before.filter(isChainMember).map((row) => `repo:${row.repoUrl}`));
+
+    const updates = await this.links(manager, windows, snapshot, before, after);
+    const links = new Map(updates.filter((update) => keys.has(rowKey(update))).map((update) => [rowKey(update), update.prev]));
+    for (const commit of commits) commit.prevSuccessDeploymentCommitId = links.get(rowKey(commit)) ?? '';
+    const neighbours = updates.filter((update) => !keys.has(rowKey(update)));
+
+    await this.deployments.upsert(manager, commits, accepted.map(({ write }) => write.rows.deployment));
+    await this.deployments.updatePrevLinks(manager, neighbours, now);
+    for (const { result } of accepted) result.relinked = [...result.commits, ...neighbours];
+    return results;
   }
 
   /**
-   * Recomputes the links of every chain the written rows belonged to before or belong to now
-   * (spec metrics.md §4.1). The upsert stored `''`; members get their link here.
+   * Links of every chain the written rows belonged to before or belong to now (spec metrics.md
+   * §4.1), from each chain's stored members around the written positions. The first read took
+   * the windows of the rows as written; a row that moved out of one is read again.
    */
-  private async relink(manager: EntityManager, before: ChainRow[], after: ChainRow[], now: Date): Promise<CommitKey[]> {
-    const relinked: CommitKey[] = [];
-    for (const { chain, from } of touchedChains(before, after)) {
-      const members = await this.deployments.findChainMembersFrom(manager, chain, from);
-      const updates = relinkFrom(members, from);
-      await this.deployments.updatePrevLinks(manager, updates, now);
-      relinked.push(...updates);
+  private async links(manager: EntityManager, windows: TouchedChain[], snapshot: Snapshot, before: ChainRow[], after: ChainRow[]): Promise<PrevUpdate[]> {
+    const read = new Map<string, { window: TouchedChain; stored: ChainRow[] }>();
+    windows.forEach((window, index) => read.set(chainKey(window.chain), { window, stored: snapshot.windows[index] }));
+    const touched = touchedChains(before, after);
+    const missing = touched.filter(({ chain, from, to }) => {
+      const known = read.get(chainKey(chain))?.window;
+      return !known || from < known.from || to > known.to;
+    });
+    if (missing.length > 0) {
+      const again = await this.deployments.readSnapshot(manager, { deploymentIds: [], commitIds: [], repoUrls: [], windows: missing });
+      missing.forEach((window, index) => read.set(chainKey(window.chain), { window, stored: again.windows[index] }));
     }
-    return relinked;
+    const keys = new Set(after.map(rowKey));
+    const writtenByChain = new Map<string, ChainRow[]>();
+    for (const row of after.filter(isChainMember)) {
+      const key = chainKey(chainOf(row));
+      const rows = writtenByChain.get(key);
+      if (rows) rows.push(row);
+      else writtenByChain.set(key, [row]);
+    }
+    return touched.flatMap((chain) => {
+      const key = chainKey(chain.chain);
+      return linkWrite(chain, read.get(key)?.stored ?? [], writtenByChain.get(key) ?? [], keys);
+    });
   }
+}
+
+/** Each commit row once, with the values of its last write (what the upserts leave stored). */
+function finalVersions(commits: readonly CicdDeploymentCommitEntity[]): CicdDeploymentCommitEntity[] {
+  return [...new Map(commits.map((commit) => [rowKey(commit), commit])).values()];
+}
+
+/** `repo_id` from the request, else the smallest `repos.id` with that exact url, else `''` (spec api.md §8.2). */
+function withRepoId(commit: CicdDeploymentCommitEntity, repoIds: Map<string, string>): CicdDeploymentCommitEntity {
+  return commit.repoId === null ? { ...commit, repoId: repoIds.get(commit.repoUrl as string) ?? '' } : { ...commit };
+}
+
+function keysCollide(writes: readonly DeploymentWrite[]): boolean {
+  const collides = (keys: { id: string; commitSha: string }[]) =>
+    new Set(keys.map(rowKey)).size !== new Set(keys.map((key) => rowKey({ id: padKey(key.id), commitSha: padKey(key.commitSha) }))).size;
+  const commits = writes.flatMap(({ rows }) => rows.commits);
+  return collides(writes.map(({ rows }) => ({ id: rows.deploymentId, commitSha: '' }))) || collides(commits);
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 function idOfAnotherConnection(input: DeploymentInput, deploymentId: string): WebhookException {

@@ -1,131 +1,188 @@
 import { Injectable } from '@nestjs/common';
-import { CicdDeploymentCommitEntity, CicdDeploymentEntity, RepoEntity } from '@app/domain';
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { supportsRowLocks, upsertRows } from '../common/database/upsert-rows';
+import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import { UpsertStatement } from '../common/database/upsert-statement';
 import { formatDbDatetime } from '../common/time';
-import { Chain, ChainRow, PrevUpdate } from './prev-success-chain';
+import { Chain, ChainRow, PrevUpdate, TouchedChain } from './prev-success-chain';
 
-/** Primary key of a `cicd_deployment_commits` row. */
-export interface CommitKey {
-  id: string;
-  commitSha: string;
+/** What a deployment write reads before it writes, in one statement (a tie at the edge of a window costs a second). */
+export interface SnapshotQuery {
+  deploymentIds: readonly string[];
+  commitIds: readonly string[];
+  /** Urls whose `repo_id` the `repos` table decides. */
+  repoUrls: readonly string[];
+  windows: readonly TouchedChain[];
 }
 
-/** Rows per multi-row statement: 31 columns × 200 stays far below SQLite's bound-parameter limit. */
-const CHUNK = 200;
+export interface Snapshot {
+  /** `cicd_scope_id` of the stored deployments, by id with trailing spaces cut (the key collations ignore them). */
+  owners: Map<string, string | null>;
+  /** Stored commit rows whose id is among `commitIds` (the caller matches the exact keys). */
+  commits: ChainRow[];
+  /** Smallest `repos.id` per url, matched exactly. */
+  repoIds: Map<string, string>;
+  /** Per window: the chain's stored members from its last finish time before `from` to its first after `to`. */
+  windows: ChainRow[][];
+}
 
-const CHAIN_COLUMNS: (keyof ChainRow)[] = [
-  'id',
-  'commitSha',
-  'cicdScopeId',
-  'repoUrl',
-  'environment',
-  'result',
-  'finishedDate',
-  'prevSuccessDeploymentCommitId',
-];
+const PREV = 'prev_success_deployment_commit_id';
+/** Columns of every part of the snapshot union, in order: kind, the ChainRow columns, window index. */
+const CHAIN_SELECT = `id, commit_sha, cicd_scope_id, repo_url, environment, result, finished_date, ${PREV}`;
 
-/** `cicd_deployments` and `cicd_deployment_commits`, plus the `repos` lookup; always inside the caller's transaction. */
+/** Exact chain membership: `=` ignores trailing spaces on both drivers, equal lengths rule them out. */
+const MEMBER_OF_CHAIN =
+  'cicd_scope_id = ? AND LENGTH(cicd_scope_id) = LENGTH(?) AND repo_url = ? AND LENGTH(repo_url) = LENGTH(?) ' +
+  "AND environment = ? AND LENGTH(environment) = LENGTH(?) AND result = 'SUCCESS' AND LENGTH(result) = 7 AND finished_date IS NOT NULL";
+
+/**
+ * A chain's stored members around the written positions, in three parts that each keep to a
+ * constant index range: those finished from `from` to `to`, and the last two before and the first
+ * two after (two, to notice a tie at that finish time: the whole tie is then read by TIE_SQL).
+ */
+const BETWEEN_SQL = `SELECT 'w' AS kind, ${CHAIN_SELECT}, ? AS tag FROM cicd_deployment_commits WHERE ${MEMBER_OF_CHAIN} AND finished_date >= ? AND finished_date <= ?`;
+const EDGE_SQL = (kind: 'b' | 'a') =>
+  `SELECT * FROM (SELECT '${kind}' AS kind, ${CHAIN_SELECT}, ? AS tag FROM cicd_deployment_commits WHERE ${MEMBER_OF_CHAIN} ` +
+  `AND finished_date ${kind === 'b' ? '<' : '>'} ? ORDER BY finished_date ${kind === 'b' ? 'DESC' : 'ASC'} LIMIT 2) edge_${kind}`;
+const TIE_SQL = `SELECT 'w' AS kind, ${CHAIN_SELECT}, ? AS tag FROM cicd_deployment_commits WHERE ${MEMBER_OF_CHAIN} AND finished_date = ?`;
+
+interface SnapshotRow {
+  kind: 'd' | 'c' | 'r' | 'w' | 'b' | 'a';
+  id: string;
+  commit_sha: string | null;
+  cicd_scope_id: string | null;
+  repo_url: string | null;
+  environment: string | null;
+  result: string | null;
+  finished_date: Date | string | null;
+  prev_success_deployment_commit_id: string | null;
+  tag: number | string | null;
+}
+
+/**
+ * `cicd_deployments` and `cicd_deployment_commits`, plus the `repos` lookup; always inside the
+ * caller's transaction, in plain SQL: a deployment request reads once, upserts each table once,
+ * and updates only the chain neighbours whose link moves.
+ */
 @Injectable()
 export class DeploymentsRepository {
-  /** The deployment's current owner, read with a lock on MySQL so a concurrent first insert of the same id waits. */
-  async findDeploymentScope(manager: EntityManager, id: string): Promise<{ cicdScopeId: string | null } | undefined> {
-    const query = manager.getRepository(CicdDeploymentEntity).createQueryBuilder('d').select('d.cicd_scope_id', 'cicdScopeId').where('d.id = :id', { id });
-    return forUpdate(manager, query).getRawOne<{ cicdScopeId: string | null }>();
-  }
+  private readonly commitUpsert = new UpsertStatement(CicdDeploymentCommitEntity);
+  private readonly deploymentUpsert = new UpsertStatement(CicdDeploymentEntity);
 
-  async findChainRows(manager: EntityManager, keys: readonly CommitKey[]): Promise<ChainRow[]> {
-    const rows: ChainRow[] = [];
-    for (const chunk of chunks([...new Set(keys.map((key) => key.id))], CHUNK)) {
-      const found = await manager
-        .getRepository(CicdDeploymentCommitEntity)
-        .createQueryBuilder('c')
-        .select(CHAIN_COLUMNS.map((column) => `c.${column}`))
-        .where('c.id IN (:...ids)', { ids: chunk })
-        .getMany();
-      rows.push(...found);
+  async readSnapshot(manager: EntityManager, query: SnapshotQuery): Promise<Snapshot> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (query.deploymentIds.length > 0) {
+      parts.push(`SELECT 'd' AS kind, id, ${nulls('commit_sha')}, cicd_scope_id, ${nulls('repo_url', 'environment', 'result', 'finished_date', PREV, 'tag')} FROM cicd_deployments WHERE id IN (${marks(query.deploymentIds)})`);
+      params.push(...query.deploymentIds);
     }
-    const wanted = new Set(keys.map(keyText));
-    return rows.filter((row) => wanted.has(keyText(row)));
+    if (query.commitIds.length > 0) {
+      parts.push(`SELECT 'c' AS kind, ${CHAIN_SELECT}, NULL AS tag FROM cicd_deployment_commits WHERE id IN (${marks(query.commitIds)})`);
+      params.push(...query.commitIds);
+    }
+    if (query.repoUrls.length > 0) {
+      parts.push(`SELECT 'r' AS kind, id, ${nulls('commit_sha', 'cicd_scope_id')}, url AS repo_url, ${nulls('environment', 'result', 'finished_date', PREV, 'tag')} FROM repos WHERE url IN (${marks(query.repoUrls)})`);
+      params.push(...query.repoUrls);
+    }
+    query.windows.forEach(({ chain, from, to }, index) => {
+      const member = memberParams(chain);
+      parts.push(BETWEEN_SQL, EDGE_SQL('b'), EDGE_SQL('a'));
+      params.push(index, ...member, formatDbDatetime(from), formatDbDatetime(to), index, ...member, formatDbDatetime(from), index, ...member, formatDbDatetime(to));
+    });
+    const snapshot: Snapshot = { owners: new Map(), commits: [], repoIds: new Map(), windows: query.windows.map(() => []) };
+    if (parts.length === 0) return snapshot;
+    const rows: SnapshotRow[] = await manager.query(parts.join(' UNION ALL '), params);
+    const urls = new Set(query.repoUrls);
+    const edges = query.windows.map(() => ({ b: [] as ChainRow[], a: [] as ChainRow[] }));
+    for (const row of rows) {
+      if (row.kind === 'd') snapshot.owners.set(padKey(row.id), row.cicd_scope_id);
+      else if (row.kind === 'c') snapshot.commits.push(toChainRow(row));
+      else if (row.kind === 'w') snapshot.windows[Number(row.tag)].push(toChainRow(row));
+      else if (row.kind === 'b' || row.kind === 'a') edges[Number(row.tag)][row.kind].push(toChainRow(row));
+      else if (urls.has(row.repo_url as string)) keepSmallest(snapshot.repoIds, row.repo_url as string, row.id);
+    }
+    await this.addEdges(manager, query.windows, edges, snapshot.windows);
+    return snapshot;
   }
 
-  /** Smallest `repos.id` per url, matched exactly (both collations ignore trailing spaces, so compared here too). */
-  async findRepoIds(manager: EntityManager, urls: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (const chunk of chunks([...new Set(urls)], CHUNK)) {
-      const rows = await manager
-        .getRepository(RepoEntity)
-        .createQueryBuilder('r')
-        .select(['r.id AS id', 'r.url AS url'])
-        .where('r.url IN (:...urls)', { urls: chunk })
-        .orderBy('r.id', 'ASC')
-        .getRawMany<{ id: string; url: string }>();
-      for (const row of rows) {
-        if (chunk.includes(row.url) && !found.has(row.url)) found.set(row.url, row.id);
+  /** The member just before and just after each window; when two share that finish time, all members of it. */
+  private async addEdges(manager: EntityManager, windows: readonly TouchedChain[], edges: { b: ChainRow[]; a: ChainRow[] }[], stored: ChainRow[][]) {
+    const ties: { index: number; finished: Date }[] = [];
+    edges.forEach(({ b, a }, index) => {
+      for (const edge of [b, a]) {
+        const finished = edge[0]?.finishedDate;
+        if (finished && edge.length === 2 && edge[1].finishedDate?.getTime() === finished.getTime()) ties.push({ index, finished });
+        else stored[index].push(...edge);
       }
-    }
-    return found;
+    });
+    if (ties.length === 0) return;
+    const params = ties.flatMap(({ index, finished }) => [index, ...memberParams(windows[index].chain), formatDbDatetime(finished)]);
+    const rows: SnapshotRow[] = await manager.query(ties.map(() => TIE_SQL).join(' UNION ALL '), params);
+    for (const row of rows) stored[Number(row.tag)].push(toChainRow(row));
   }
 
-  /** Upsert on the primary key: every other column but `created_at` overwritten (spec api.md §8.5). */
-  async upsertCommits(manager: EntityManager, rows: readonly CicdDeploymentCommitEntity[], now: Date): Promise<void> {
-    for (const chunk of chunks(rows, CHUNK)) await upsertRows(manager, CicdDeploymentCommitEntity, chunk, now);
-  }
-
-  async upsertDeployment(manager: EntityManager, row: CicdDeploymentEntity, now: Date): Promise<void> {
-    await upsertRows(manager, CicdDeploymentEntity, [row], now);
-  }
-
-  /**
-   * A chain's members finished at or after `from`, plus every member of the last finish time
-   * before it (the predecessors the first of them may point at).
-   */
-  async findChainMembersFrom(manager: EntityManager, chain: Chain, from: Date): Promise<ChainRow[]> {
-    const repository = manager.getRepository(CicdDeploymentCommitEntity);
-    const last = await whereChainMember(repository.createQueryBuilder('c').select('MAX(c.finished_date)', 'last'), chain)
-      .andWhere('c.finished_date < :from', { from: formatDbDatetime(from) })
-      .getRawOne<{ last: Date | string | null }>();
-    const lowerBound = last?.last ? dbDatetimeParam(last.last) : formatDbDatetime(from);
-    const members = await whereChainMember(repository.createQueryBuilder('c').select(CHAIN_COLUMNS.map((column) => `c.${column}`)), chain)
-      .andWhere('c.finished_date >= :lowerBound', { lowerBound })
-      .getMany();
-    // Both collations ignore trailing spaces; the chain key does not.
-    return members.filter((row) => row.repoUrl === chain.repoUrl && row.environment === chain.environment && row.cicdScopeId === chain.cicdScopeId);
+  /** Upserts on the primary keys, in order (a later row of one key wins): spec api.md §8.5. */
+  async upsert(manager: EntityManager, commits: readonly CicdDeploymentCommitEntity[], deployments: readonly CicdDeploymentEntity[]): Promise<void> {
+    await this.commitUpsert.execute(manager, commits);
+    await this.deploymentUpsert.execute(manager, deployments);
   }
 
   async updatePrevLinks(manager: EntityManager, updates: readonly PrevUpdate[], now: Date): Promise<void> {
     for (const update of updates) {
-      await manager
-        .getRepository(CicdDeploymentCommitEntity)
-        .update({ id: update.id, commitSha: update.commitSha }, { prevSuccessDeploymentCommitId: update.prev, updatedAt: now });
+      await manager.query(
+        'UPDATE cicd_deployment_commits SET prev_success_deployment_commit_id = ?, updated_at = ? WHERE id = ? AND commit_sha = ?',
+        [update.prev, formatDbDatetime(now), update.id, update.commitSha],
+      );
     }
   }
 }
 
-function whereChainMember<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, chain: Chain): SelectQueryBuilder<T> {
-  return query
-    .where('c.cicd_scope_id = :scopeId', { scopeId: chain.cicdScopeId })
-    .andWhere('c.repo_url = :repoUrl', { repoUrl: chain.repoUrl })
-    .andWhere('c.environment = :environment', { environment: chain.environment })
-    .andWhere("c.result = 'SUCCESS'")
-    .andWhere('c.finished_date IS NOT NULL');
+/** The id as both drivers' key collations see it: trailing spaces do not count. */
+export function padKey(id: string): string {
+  return id.replace(/ +$/, '');
 }
 
-function forUpdate<T extends ObjectLiteral>(manager: EntityManager, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return supportsRowLocks(manager) ? query.setLock('pessimistic_write') : query;
+function memberParams(chain: Chain): string[] {
+  return [chain.cicdScopeId, chain.cicdScopeId, chain.repoUrl, chain.repoUrl, chain.environment, chain.environment];
 }
 
-/** A raw datetime as a parameter: mysql2 reads it as a Date, better-sqlite3 as the stored text. */
-function dbDatetimeParam(value: Date | string): string {
-  return value instanceof Date ? formatDbDatetime(value) : value;
+function toChainRow(row: SnapshotRow): ChainRow {
+  return {
+    id: row.id,
+    commitSha: row.commit_sha as string,
+    cicdScopeId: row.cicd_scope_id,
+    repoUrl: row.repo_url,
+    environment: row.environment,
+    result: row.result,
+    finishedDate: toDate(row.finished_date),
+    prevSuccessDeploymentCommitId: row.prev_success_deployment_commit_id,
+  };
 }
 
-function keyText(key: CommitKey): string {
-  return JSON.stringify([key.id, key.commitSha]);
+/** mysql2 reads a datetime as a Date; better-sqlite3 as the stored UTC text. */
+function toDate(value: Date | string | null): Date | null {
+  if (value === null || value instanceof Date) return value;
+  return new Date(`${value.replace(' ', 'T')}Z`);
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** The smaller id in the key collations' order: code points, trailing spaces ignored. */
+function keepSmallest(found: Map<string, string>, url: string, id: string): void {
+  const known = found.get(url);
+  if (known === undefined || compareCodePoints(padKey(id), padKey(known)) < 0) found.set(url, id);
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return (left[i].codePointAt(0) as number) - (right[i].codePointAt(0) as number);
+  }
+  return left.length - right.length;
+}
+
+function nulls(...aliases: string[]): string {
+  return aliases.map((alias) => `NULL AS ${alias}`).join(', ');
+}
+
+function marks(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
+import { WebhookException } from '../common/errors';
 import { IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../common/ingestion/ingestion-runner';
 import { DeploymentPlan, planDeployment } from './deployment-plan';
 import { buildDeploymentRows } from './deployment-rows';
-import { DeploymentWriter } from './deployment-writer';
+import { DeploymentWriter, WrittenDeployment } from './deployment-writer';
 
 /** `data` of `POST …/deployments` (spec api.md §5.1). */
 export interface DeploymentData {
@@ -21,7 +22,9 @@ export interface DeploymentData {
 export class DeploymentsService {
   private readonly handler: IngestionHandler<DeploymentPlan, DeploymentData> = {
     plan: planDeployment,
+    locks: (plan) => plan.lockKeys,
     write: (context, plan) => this.write(context, plan),
+    writeMany: (context, plans) => this.writeMany(context, plans),
   };
 
   constructor(
@@ -39,15 +42,29 @@ export class DeploymentsService {
 
   private async write({ manager, connection, now, recorder }: WriteContext, { input }: DeploymentPlan): Promise<DeploymentData> {
     const rows = buildDeploymentRows(input, connection.id, now);
-    const written = await this.writer.write(manager, input, rows, connection.id, now);
+    const [written] = await this.writer.write(manager, connection.id, [{ input, rows }], now);
+    if (written instanceof WebhookException) throw written;
     recorder?.note(CicdDeploymentEntity, { id: rows.deploymentId });
-    for (const { id, commitSha } of [...written.commits, ...written.relinked]) recorder?.note(CicdDeploymentCommitEntity, { id, commitSha });
-    return {
-      connectionId: connection.id,
-      deploymentId: rows.deploymentId,
-      deploymentCommitIds: written.commits.map((commit) => commit.id),
-      outcome: written.outcome,
-      warnings: rows.warnings,
-    };
+    for (const { id, commitSha } of written.relinked) recorder?.note(CicdDeploymentCommitEntity, { id, commitSha });
+    return toData(connection.id, rows.deploymentId, rows.warnings, written);
   }
+
+  /** Batch items in one transaction; each gets its own "now", as when written one after the other. */
+  private async writeMany({ manager, connection, now }: WriteContext, plans: DeploymentPlan[]): Promise<(DeploymentData | WebhookException)[]> {
+    const writes = plans.map(({ input }) => ({ input, rows: buildDeploymentRows(input, connection.id, new Date()) }));
+    const results = await this.writer.write(manager, connection.id, writes, now);
+    return results.map((written, index) =>
+      written instanceof WebhookException ? written : toData(connection.id, writes[index].rows.deploymentId, writes[index].rows.warnings, written),
+    );
+  }
+}
+
+function toData(connectionId: number, deploymentId: string, warnings: string[], written: WrittenDeployment): DeploymentData {
+  return {
+    connectionId,
+    deploymentId,
+    deploymentCommitIds: written.commits.map((commit) => commit.id),
+    outcome: written.outcome,
+    warnings,
+  };
 }

@@ -22,10 +22,11 @@ export interface Chain {
   environment: string;
 }
 
-/** A chain and the earliest finish time among the rows a write put into it or took out of it. */
+/** A chain and the earliest and latest finish times among the rows a write puts into it or takes out of it. */
 export interface TouchedChain {
   chain: Chain;
   from: Date;
+  to: Date;
 }
 
 export interface PrevUpdate {
@@ -48,19 +49,42 @@ export function sameChain(a: Chain, b: Chain): boolean {
 
 /**
  * Chains whose links a write can change: those of every written row as a member, before and after.
- * Below `from` nothing moved, so members finished earlier keep their links.
+ * Below `from` nothing moved, so members finished earlier keep their links; past `to`, only the
+ * first member after it can get a new predecessor.
  */
 export function touchedChains(rowsBefore: readonly ChainRow[], rowsAfter: readonly ChainRow[]): TouchedChain[] {
   const touched = new Map<string, TouchedChain>();
   for (const row of [...rowsBefore, ...rowsAfter]) {
     if (!isChainMember(row)) continue;
     const chain = chainOf(row);
-    const key = JSON.stringify([chain.cicdScopeId, chain.repoUrl, chain.environment]);
+    const key = chainKey(chain);
     const finished = row.finishedDate as Date;
     const known = touched.get(key);
-    if (!known || finished < known.from) touched.set(key, { chain, from: finished });
+    if (!known) touched.set(key, { chain, from: finished, to: finished });
+    else if (finished < known.from) known.from = finished;
+    else if (finished > known.to) known.to = finished;
   }
   return [...touched.values()];
+}
+
+export function chainKey(chain: Chain): string {
+  return JSON.stringify([chain.cicdScopeId, chain.repoUrl, chain.environment]);
+}
+
+/**
+ * The links of one touched chain after a write, computed before it. `stored` holds the chain's
+ * members as stored, from the last finish before `from` to the first finish after `to` (ties
+ * included); `written` the members the write stores in this chain (final values); `writtenKeys`
+ * the keys of every row it stores, whose stored versions no longer count. Returns the new link of
+ * every written member whose link is not `''`, and of every stored member whose link changes.
+ */
+export function linkWrite({ from }: TouchedChain, stored: readonly ChainRow[], written: readonly ChainRow[], writtenKeys: ReadonlySet<string>): PrevUpdate[] {
+  return relinkFrom([...stored.filter((row) => !writtenKeys.has(rowKey(row))), ...written], from);
+}
+
+/** A commit row's primary key as text, exact (no collation); the length prefix keeps it unambiguous. */
+export function rowKey(row: { id: string; commitSha: string }): string {
+  return `${row.id.length}:${row.id}${row.commitSha}`;
 }
 
 /**

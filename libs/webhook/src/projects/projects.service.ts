@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DoraRefreshService } from '@app/dora';
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../common/database';
+import { TransactionOptions, TransactionRunner } from '../common/database';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../common/errors';
 import { projectConnectionName } from '../connections/connection-params';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
@@ -59,9 +59,10 @@ export class ProjectsService {
   async runWithProjectConnection<T>(
     projectName: string,
     work: (manager: EntityManager, connection: WebhookConnectionEntity) => Promise<T>,
+    options?: TransactionOptions,
   ): Promise<T> {
     const attempt = () =>
-      this.transactions.run(async (manager) => work(manager, await this.ensureProjectConnection(manager, projectName, new Date())));
+      this.transactions.run(async (manager) => work(manager, await this.ensureProjectConnection(manager, projectName, new Date())), options);
     try {
       return await attempt();
     } catch (error) {

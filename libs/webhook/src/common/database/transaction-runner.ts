@@ -1,14 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../errors';
+import { LocksMissing, SessionLocks } from './named-locks';
 
 const MAX_ATTEMPTS = 4;
+/** Restarts to take locks a transaction found it needs (see requireLocks); more means a bug. */
+const MAX_LOCK_RESTARTS = 3;
+
+export interface TransactionOptions {
+  /** Named locks (MySQL) to hold for the whole transaction, its retries included. */
+  locks?: Iterable<string>;
+}
 
 /**
  * Runs a unit of work in one database transaction.
  * - SQLite: TypeORM shares one connection (one query runner) between all callers, so two
  *   overlapping transactions would nest as savepoints of each other; they are queued instead.
- * - MySQL: a deadlock or lock-wait timeout is retried a bounded number of times, then answered 503.
+ * - MySQL: the named locks asked for (up front, or by the work through requireLocks) are taken
+ *   before the transaction starts and released after it ends; a deadlock or lock-wait timeout is
+ *   retried a bounded number of times, then answered 503.
  */
 @Injectable()
 export class TransactionRunner {
@@ -22,8 +32,8 @@ export class TransactionRunner {
     return type === 'better-sqlite3' || type === 'sqlite';
   }
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.isSqlite ? this.runQueued(work) : this.runWithRetry(work);
+  async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? []));
   }
 
   private runQueued<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -32,18 +42,31 @@ export class TransactionRunner {
     return result;
   }
 
-  private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(work);
-      } catch (error) {
-        if (classifyDatabaseError(error) !== 'retryable') throw error;
-        if (attempt >= MAX_ATTEMPTS) {
-          this.logger.warn(`transaction gave up after ${attempt} deadlock/lock-timeout attempts`);
-          throw new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+  private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const locks = new SessionLocks(runner, String(this.dataSource.options.database ?? ''));
+    try {
+      for (let attempt = 1, restarts = 0; ; ) {
+        try {
+          await locks.hold(wanted);
+          return await runner.manager.transaction(work);
+        } catch (error) {
+          if (error instanceof LocksMissing && restarts++ < MAX_LOCK_RESTARTS) {
+            for (const key of error.keys) wanted.add(key);
+            continue;
+          }
+          if (classifyDatabaseError(error) !== 'retryable') throw error;
+          if (attempt >= MAX_ATTEMPTS) {
+            this.logger.warn(`transaction gave up after ${attempt} deadlock/lock-timeout attempts`);
+            throw new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+          }
+          await delay(10 * 2 ** attempt + Math.random() * 20);
+          attempt++;
         }
-        await delay(10 * 2 ** attempt + Math.random() * 20);
       }
+    } finally {
+      await locks.releaseAll();
+      await runner.release();
     }
   }
 }

@@ -11,9 +11,10 @@ import { ResolvedWebhookOptions } from '../../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../../webhook.tokens';
 import { BatchReport, ItemSuccess, runBatch } from '../batch';
 import { BatchItemResult, JsonObject } from '../body/parse-json-body';
-import { TransactionRunner } from '../database';
+import { TransactionOptions, TransactionRunner } from '../database';
 import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../errors';
 import { IngestionTarget } from './ingestion-endpoint.decorator';
+import { GroupTarget, GroupWrites, mustWriteAlone } from './group-writes';
 import { DryRunRows, RowRecorder } from './row-recorder';
 
 /** `<c>` of `webhook:<c>`: the connection id, or `?` while a project connection does not exist yet. */
@@ -36,8 +37,16 @@ export interface WriteContext {
 export interface IngestionHandler<TPlan extends IngestionPlan, TData extends object> {
   /** Decodes and validates a body for connection `key`, every cause at once (400); no database access. */
   plan(body: JsonObject, key: ConnectionKey): TPlan;
+  /** Named locks (MySQL) the write of the plan needs, taken before its transaction (see requireLocks). */
+  locks?(plan: TPlan): string[];
   /** Writes the plan inside the request's transaction and returns the response `data`. */
   write(context: WriteContext, plan: TPlan): Promise<TData>;
+  /**
+   * Writes several plans of one connection in one transaction (a batch's valid items, or single
+   * requests grouped by GroupWrites), as `write` would one after the other, with the data or the
+   * client error (409…) of each; may throw WriteItemsOneByOne.
+   */
+  writeMany?(context: WriteContext, plans: TPlan[]): Promise<(TData | WebhookException)[]>;
 }
 
 export type IngestionData<TData> = TData & { projectName?: string; dryRun?: true; rows?: DryRunRows };
@@ -57,12 +66,17 @@ class DryRunRollback extends Error {
 
 /**
  * Runs ingestion requests the same way for every endpoint (spec api.md §5.3, §12, §13): resolves
- * the connection (404) or the project connection, validates, writes in one transaction; a batch
- * item per transaction; a dry run writes in a transaction that is rolled back after reading the
- * rows back, each batch item in a savepoint so later items see earlier ones.
+ * the connection (404) or the project connection, validates, writes in one transaction. A handler
+ * that can write several plans together (writeMany) gets a batch's valid items, and the single
+ * requests of a connection that arrive while one of its writes is in progress, written per group
+ * (GroupWrites); otherwise one transaction per request or batch item. A dry run writes in a
+ * transaction that is rolled back after reading the rows back, each batch item in a savepoint so
+ * later items see earlier ones.
  */
 @Injectable()
 export class IngestionRunner {
+  private readonly groups: GroupWrites;
+
   constructor(
     @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
     private readonly resolver: ConnectionResolver,
@@ -70,7 +84,16 @@ export class IngestionRunner {
     private readonly projects: ProjectsService,
     private readonly transactions: TransactionRunner,
     private readonly derivedData: DoraRefreshService,
-  ) {}
+  ) {
+    this.groups = new GroupWrites({
+      transactions,
+      projects,
+      maxBatchItems: options.maxBatchItems,
+      refresh: (data) => this.refreshDerivedData(data),
+      writeOne: (handler, connection, plan) =>
+        transactions.run((manager) => this.write(handler, { manager, connection, now: new Date() }, plan), { locks: handler.locks?.(plan) }),
+    });
+  }
 
   async single<TPlan extends IngestionPlan, TData extends object>(
     target: IngestionTarget,
@@ -79,12 +102,15 @@ export class IngestionRunner {
     handler: IngestionHandler<TPlan, TData>,
   ): Promise<IngestionData<TData>> {
     const scope = await this.scopeOf(target);
+    if (!dryRun && handler.writeMany && 'connection' in scope) {
+      return this.groups.single(handler, scope.connection, handler.plan(body, scope.connection.id));
+    }
     if (!dryRun) {
       const data = await this.commit(scope, body, handler);
       await this.refreshDerivedData(data);
       return data;
     }
-    return this.rolledBack((manager) => this.preview(manager, scope, body, handler, {}));
+    return this.rolledBack((manager) => this.preview(manager, scope, body, handler, {}), this.locksOf(handler, [body], scope));
   }
 
   async batch<TPlan extends IngestionPlan, TData extends { outcome: ItemSuccess['outcome'] }>(
@@ -95,6 +121,15 @@ export class IngestionRunner {
   ): Promise<BatchReport> {
     const scope = await this.scopeOf(target);
     const max = this.options.maxBatchItems;
+    // A project connection still to create is written item by item, as spec api.md §12 describes the first call.
+    const group = dryRun || !handler.writeMany ? undefined : await this.groupTarget(scope);
+    if (group) {
+      try {
+        return await this.groups.batch(handler, group, items);
+      } catch (error) {
+        if (!mustWriteAlone(error)) throw error;
+      }
+    }
     if (!dryRun) {
       const written: IngestionData<TData>[] = [];
       const report = await runBatch(items, max, async (body) => {
@@ -105,12 +140,34 @@ export class IngestionRunner {
       if (written.length > 0) await this.refreshDerivedData(written[0]);
       return report;
     }
+    const bodies = items.flatMap((item) => (item.ok ? [item.value] : []));
     return this.rolledBack((manager) => {
       const state: PreviewState = {};
       return runBatch(items, max, (body) =>
         manager.transaction(async (savepoint) => asItem(await this.preview(savepoint, scope, body, handler, state))),
       );
-    });
+    }, this.locksOf(handler, bodies, scope));
+  }
+
+  private async groupTarget(scope: Scope): Promise<GroupTarget | undefined> {
+    if ('connection' in scope) return scope;
+    const connection = await this.connections.findRecentByName(projectConnectionName(scope.projectName));
+    return connection ? { projectName: scope.projectName, connection } : undefined;
+  }
+
+  /** The named locks of every body that plans (the others are rejected before any write). */
+  private locksOf<TPlan extends IngestionPlan>(handler: IngestionHandler<TPlan, object>, bodies: JsonObject[], scope: Scope): TransactionOptions {
+    if (!handler.locks) return {};
+    const key = 'connection' in scope ? scope.connection.id : '?';
+    return {
+      locks: bodies.flatMap((body) => {
+        try {
+          return (handler.locks as NonNullable<typeof handler.locks>)(handler.plan(body, key));
+        } catch {
+          return [];
+        }
+      }),
+    };
   }
 
   /** Spec metrics.md §4.5: the derived DORA tables follow each committed write before the answer. */
@@ -121,7 +178,7 @@ export class IngestionRunner {
 
   private async scopeOf(target: IngestionTarget): Promise<Scope> {
     if (target.projectName !== undefined) return { projectName: parseProjectName(target.projectName, PROJECT_ROUTE_MAX_NAME) };
-    return { connection: await this.resolver.resolve(target) };
+    return { connection: await this.resolver.resolveRecent(target) };
   }
 
   private async commit<TPlan extends IngestionPlan, TData extends object>(
@@ -131,14 +188,19 @@ export class IngestionRunner {
   ): Promise<IngestionData<TData>> {
     if ('connection' in scope) {
       const plan = handler.plan(body, scope.connection.id);
-      return this.transactions.run((manager) => this.write(handler, { manager, connection: scope.connection, now: new Date() }, plan));
+      const work = (manager: EntityManager) => this.write(handler, { manager, connection: scope.connection, now: new Date() }, plan);
+      return this.transactions.run(work, { locks: handler.locks?.(plan) });
     }
-    const existing = await this.connections.findByName(projectConnectionName(scope.projectName));
+    const existing = await this.connections.findRecentByName(projectConnectionName(scope.projectName));
     const plan = handler.plan(body, existing?.id ?? '?');
-    const data = await this.projects.runWithProjectConnection(scope.projectName, (manager, connection) => {
-      const finalPlan = connection.id === existing?.id ? plan : handler.plan(body, connection.id);
-      return this.write(handler, { manager, connection, now: new Date() }, finalPlan);
-    });
+    const data = await this.projects.runWithProjectConnection(
+      scope.projectName,
+      (manager, connection) => {
+        const finalPlan = connection.id === existing?.id ? plan : handler.plan(body, connection.id);
+        return this.write(handler, { manager, connection, now: new Date() }, finalPlan);
+      },
+      { locks: handler.locks?.(plan) },
+    );
     return { ...data, projectName: scope.projectName };
   }
 
@@ -203,11 +265,11 @@ export class IngestionRunner {
     }
   }
 
-  private async rolledBack<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async rolledBack<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions): Promise<T> {
     try {
       await this.transactions.run(async (manager) => {
         throw new DryRunRollback(await work(manager));
-      });
+      }, options);
     } catch (error) {
       if (error instanceof DryRunRollback) return error.result as T;
       throw error;

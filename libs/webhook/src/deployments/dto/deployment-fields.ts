@@ -89,8 +89,16 @@ export function deploymentFormOf(body: JsonObject): DeploymentForm {
   return findKeyValue(body, ['deploymentCommits', 'deployment_commits']) ? 'seedMulti' : 'seedSingle';
 }
 
+const FIELDS_BY_FORM = new Map<DeploymentForm, readonly FieldSpec<FormRules>[]>();
+
 /** The field list as one form reads it: required, ignored and length rules applied at every depth. */
-export function deploymentFieldsFor(form: DeploymentForm): FieldSpec<FormRules>[] {
+export function deploymentFieldsFor(form: DeploymentForm): readonly FieldSpec<FormRules>[] {
+  let fields = FIELDS_BY_FORM.get(form);
+  if (!fields) FIELDS_BY_FORM.set(form, (fields = fieldsOfForm(form)));
+  return fields;
+}
+
+function fieldsOfForm(form: DeploymentForm): FieldSpec<FormRules>[] {
   return mapFields(DEPLOYMENT_FIELDS, (spec) => {
     const rules = spec.flags as FormRules;
     if (!rules.usedIn.includes(form)) {

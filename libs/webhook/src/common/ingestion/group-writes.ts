@@ -1,0 +1,106 @@
+import { WebhookConnectionEntity } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import { ProjectsService } from '../../projects/projects.service';
+import { BatchReport, ItemSuccess } from '../batch';
+import { BatchItemResult, JsonObject } from '../body/parse-json-body';
+import { TransactionRunner } from '../database';
+import { classifyDatabaseError, WebhookException } from '../errors';
+import type { IngestionHandler, IngestionPlan } from './ingestion-runner';
+import { runPlannedBatch, WriteItemsOneByOne } from './planned-batch';
+import { WriteQueue } from './write-queue';
+
+/** Where a group is written: a connection, or the project connection known to exist (spec api.md §12). */
+export type GroupTarget = { connection: WebhookConnectionEntity } | { projectName: string; connection: WebhookConnectionEntity };
+
+type Outcome<TData> = TData | WebhookException;
+
+export interface GroupWritesDeps {
+  transactions: TransactionRunner;
+  projects: ProjectsService;
+  maxBatchItems: number;
+  /** The refresh of spec metrics.md §4.5 after a committed write, given one written `data`. */
+  refresh(data: object): Promise<void>;
+  /** One plan in its own transaction, as the single route writes it (a too-long value is its 400). */
+  writeOne<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, connection: WebhookConnectionEntity, plan: TPlan): Promise<TData>;
+}
+
+/**
+ * Several plans of one connection written in one transaction by the handler's `writeMany`: a
+ * batch's valid items, or the single requests grouped by a WriteQueue. Each plan gets what the
+ * single route would answer; the derived data is refreshed once after the commit. When the plans
+ * cannot go together (WriteItemsOneByOne, or a value too long for an older column, which only a
+ * write of its own can blame on its request) each is written alone instead.
+ */
+export class GroupWrites {
+  private readonly queues = new WeakMap<object, WriteQueue<{ connection: WebhookConnectionEntity; plan: unknown }, unknown>>();
+
+  constructor(private readonly deps: GroupWritesDeps) {}
+
+  /** A single request, written with the others of its connection that wait at the same time. */
+  single<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, connection: WebhookConnectionEntity, plan: TPlan): Promise<TData> {
+    let queue = this.queues.get(handler);
+    if (!queue) {
+      queue = new WriteQueue(async (_key, entries) => {
+        const plans = entries.map((entry) => entry.plan as TPlan);
+        const target = { connection: entries[0].connection };
+        return this.writeOrFallBack(handler, target.connection, plans, () => this.together(handler, target, plans));
+      });
+      this.queues.set(handler, queue);
+    }
+    return queue.submit(String(connection.id), { connection, plan }) as Promise<TData>;
+  }
+
+  /** A batch (spec api.md §13) of a connection, or of a project connection that already exists. */
+  async batch<TPlan extends IngestionPlan, TData extends { outcome: ItemSuccess['outcome'] }>(
+    handler: IngestionHandler<TPlan, TData>,
+    target: GroupTarget,
+    items: BatchItemResult[],
+  ): Promise<BatchReport> {
+    const plan = (body: JsonObject) => handler.plan(body, target.connection.id);
+    return runPlannedBatch(items, this.deps.maxBatchItems, plan, async (plans) => {
+      const outcomes = await this.together(handler, target, plans);
+      const firstWritten = outcomes.find((outcome) => !(outcome instanceof WebhookException));
+      if (firstWritten) await this.deps.refresh(firstWritten);
+      return outcomes.map((outcome) => (outcome instanceof WebhookException ? outcome : asItem(target, outcome)));
+    });
+  }
+
+  private async writeOrFallBack<TPlan extends IngestionPlan, TData extends object>(
+    handler: IngestionHandler<TPlan, TData>,
+    connection: WebhookConnectionEntity,
+    plans: TPlan[],
+    write: () => Promise<Outcome<TData>[]>,
+  ): Promise<(TData | Error)[]> {
+    let outcomes: (TData | Error)[];
+    try {
+      outcomes = await write();
+    } catch (error) {
+      if (!mustWriteAlone(error)) throw error;
+      outcomes = [];
+      for (const plan of plans) outcomes.push(await this.deps.writeOne(handler, connection, plan).catch((failure: Error) => failure));
+    }
+    const firstWritten = outcomes.find((outcome) => !(outcome instanceof Error));
+    if (firstWritten) await this.deps.refresh(firstWritten);
+    return outcomes;
+  }
+
+  private together<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, target: GroupTarget, plans: TPlan[]): Promise<Outcome<TData>[]> {
+    const writeMany = handler.writeMany as NonNullable<typeof handler.writeMany>;
+    const options = { locks: plans.flatMap((plan) => handler.locks?.(plan) ?? []) };
+    const work = async (manager: EntityManager, connection: WebhookConnectionEntity) => {
+      if (connection.id !== target.connection.id) throw new WriteItemsOneByOne('project connection replaced');
+      return writeMany({ manager, connection, now: new Date() }, plans);
+    };
+    if (!('projectName' in target)) return this.deps.transactions.run((manager) => work(manager, target.connection), options);
+    return this.deps.projects.runWithProjectConnection(target.projectName, work, options);
+  }
+}
+
+/** Written one plan per transaction instead of together. */
+export function mustWriteAlone(error: unknown): boolean {
+  return error instanceof WriteItemsOneByOne || classifyDatabaseError(error) === 'too-long';
+}
+
+function asItem<TData extends { outcome: ItemSuccess['outcome'] }>(target: GroupTarget, data: TData): ItemSuccess {
+  return { outcome: data.outcome, data: 'projectName' in target ? { ...data, projectName: target.projectName } : data };
+}
