@@ -1,0 +1,76 @@
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import request from 'supertest';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { createDomainDataSource } from '@app/domain';
+import { WebhookModule } from '@app/webhook';
+import { buildDataSourceOptions, DatabaseTarget } from '../src/config';
+import { createEmptyDatabase, dropDatabase, testDrivers } from './utils/test-databases';
+
+@Controller('team-metrics')
+class HostOwnController {
+  @Get()
+  list() {
+    return { teams: ['payments'] };
+  }
+}
+
+/** A host backend that owns TypeORM and mounts the library on prefixes of its own. */
+function hostModule(database: DatabaseTarget) {
+  @Module({
+    imports: [
+      TypeOrmModule.forRootAsync({
+        useFactory: () => buildDataSourceOptions(database),
+        dataSourceFactory: async (options?: DataSourceOptions) => {
+          const dataSource = await createDomainDataSource(options!).initialize();
+          await dataSource.runMigrations();
+          return dataSource;
+        },
+      }),
+      WebhookModule.forRootAsync({
+        useFactory: async () => ({ encryptionSecret: 'host-secret', adminMounts: ['/admin'], apiKeyMounts: ['/hooks'] }),
+      }),
+    ],
+    controllers: [HostOwnController],
+  })
+  class HostModule {}
+  return HostModule;
+}
+
+describe.each(testDrivers())('the library embedded in another Nest app on %s', (driver) => {
+  let database: DatabaseTarget;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    database = await createEmptyDatabase(driver, 'embedding');
+    app = await NestFactory.create(hostModule(database), { bodyParser: false, logger: false });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app.close();
+    await dropDatabase(database);
+  });
+
+  it('serves its routes only under the configured mounts, next to the host routes', async () => {
+    const created = await request(app.getHttpServer()).post('/admin/plugins/webhook/connections').send('{"name":"ci"}').expect(200);
+    expect(created.body.postPipelineDeployTaskEndpoint).toBe(`/hooks/plugins/webhook/connections/${created.body.id}/deployments`);
+    await request(app.getHttpServer()).get('/plugins/webhook/connections').expect(404);
+    await request(app.getHttpServer()).get('/rest/plugins/webhook/connections').expect(404);
+    expect((await request(app.getHttpServer()).get('/team-metrics').expect(200)).body).toEqual({ teams: ['payments'] });
+
+    const key = created.body.apiKey.apiKey;
+    const res = await request(app.getHttpServer())
+      .post(created.body.postPipelineDeployTaskEndpoint)
+      .set('Authorization', `Bearer ${key}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('{"repo_url":"https://github.com/acme/api","commit_sha":"abc","start_time":"2024-06-01T10:00:00Z"}')
+      .expect(200);
+    expect(res.body.data.deploymentId).toBe(`webhook:${created.body.id}:bc73a8e1292e0db5:abc`);
+    const rows = await app.get(DataSource).query('SELECT id, cicd_scope_id FROM cicd_deployments');
+    expect(rows).toEqual([{ id: res.body.data.deploymentId, cicd_scope_id: `webhook:${created.body.id}` }]);
+
+    const unauthenticated = await request(app.getHttpServer()).post(created.body.postPipelineDeployTaskEndpoint).send('{}').expect(401);
+    expect(unauthenticated.body).toEqual({ code: 401, success: false, message: 'token is missing', causes: [], data: null });
+  });
+});
