@@ -2,3 +2,4 @@
 export * from './entities';
 export { createDomainDataSource } from './database/create-data-source';
 export { strictUtcMysqlDriver } from './database/mysql-session';
+export { formatDbDatetime } from './database/db-datetime';

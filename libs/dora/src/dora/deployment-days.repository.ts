@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toInstant, utcDay } from '../common/calendar';
-import { formatDbDatetime as db } from '../common/format-db-datetime';
+import { formatDbDatetime as db } from '@app/domain';
 import { MetricsWindow } from '../common/metrics-window';
 import { ScopeIds } from '../scope/metric-scope';
 import { deploymentInScope, successfulProduction } from '../sql/scope-sql';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatDbDatetime } from '../common/format-db-datetime';
+import { formatDbDatetime } from '@app/domain';
 import { toInstant } from '../common/calendar';
 import { MetricsWindow } from '../common/metrics-window';
 import { ScopeIds } from '../scope/metric-scope';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatDbDatetime as db } from '../common/format-db-datetime';
+import { formatDbDatetime as db } from '@app/domain';
 import { MetricsWindow } from '../common/metrics-window';
 import { ScopeIds } from '../scope/metric-scope';
 import { scopeIssueIds } from '../sql/scope-sql';
