@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { DataSourceOptions } from 'typeorm';
 import { createDomainDataSource } from '@app/domain';
 import { WebhookModule } from '@app/webhook';
 import { AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './config/data-source-options';
 import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging/logger-params';
 
 /** The standalone server: one database, the webhook library on DevLake's four mounts, /health. */
 @Module({})
@@ -14,6 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
           dataSourceFactory: async (options?: DataSourceOptions) => {
@@ -33,6 +36,7 @@ export class AppModule {
           maxBatchItems: config.maxBatchItems,
           rateLimit: config.rateLimitPerMinute ? { requestsPerMinute: config.rateLimitPerMinute } : undefined,
           auditLog: { enabled: config.auditLog, retentionDays: config.auditLogRetentionDays },
+          prometheus: { path: '/metrics', public: config.metricsPublic },
         }),
         HealthModule,
       ],

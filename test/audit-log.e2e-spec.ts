@@ -82,7 +82,7 @@ describe.each(testDrivers())('request audit log on %s', (driver) => {
     expect(page.body.data).toHaveLength(2);
     const [newest, older] = page.body.data;
     expect(newest.id).toBeGreaterThan(older.id);
-    expect(Object.keys(newest)).toEqual(['id', 'createdAt', 'connectionId', 'method', 'path', 'status', 'outcome', 'causes', 'body', 'bodyTruncated', 'headers', 'durationMs']);
+    expect(Object.keys(newest)).toEqual(['id', 'createdAt', 'connectionId', 'method', 'path', 'status', 'outcome', 'causes', 'body', 'bodyTruncated', 'headers', 'durationMs', 'requestId']);
     expect(newest.createdAt).toMatch(/Z$/);
     const next = await request(t.http).get(`${ADMIN}/connections/${c.id}/requests?beforeId=${older.id}`).auth(admin.username, admin.password).expect(200);
     expect(next.body.data.every((r: { id: number }) => r.id < older.id)).toBe(true);

@@ -13,7 +13,9 @@ describe('loadConfig', () => {
       maxBatchItems: 1000,
       auditLog: true,
       auditLogRetentionDays: 30,
+      metricsPublic: false,
     });
+    expect(sut.logFormat).toBeUndefined();
     expect(sut.encryptionSecret).toBeUndefined();
     expect(sut.rateLimitPerMinute).toBeUndefined();
   });
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
     [{ ADMIN_PASSWORD: 'pw' }, /^ADMIN_USERNAME: /],
     [{ AUDIT_LOG_RETENTION_DAYS: '0' }, /^AUDIT_LOG_RETENTION_DAYS: /],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE: /],
+    [{ LOG_FORMAT: 'xml' }, /^LOG_FORMAT: /],
+    [{ METRICS_PUBLIC: 'yes' }, /^METRICS_PUBLIC: /],
   ])('rejects %j with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

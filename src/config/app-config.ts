@@ -12,6 +12,10 @@ export interface AppConfig {
   adminPassword?: string;
   migrate: boolean;
   logLevel: LogLevel;
+  /** `json`: JSON lines; `text`: readable lines; default JSON unless stdout is a TTY (see logging/). */
+  logFormat?: 'json' | 'text';
+  /** GET /metrics without the admin credentials. */
+  metricsPublic: boolean;
   maxBodyBytes: number;
   maxBatchBodyBytes: number;
   maxBatchItems: number;
@@ -40,6 +44,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     adminPassword,
     migrate: boolean(env, 'DB_MIGRATE', true),
     logLevel: logLevel(env.LOG_LEVEL),
+    logFormat: logFormat(env.LOG_FORMAT),
+    metricsPublic: boolean(env, 'METRICS_PUBLIC', false),
     maxBodyBytes: integerIn(env, 'MAX_BODY_BYTES', 1_048_576, 1, 1 << 30),
     maxBatchBodyBytes: integerIn(env, 'MAX_BATCH_BODY_BYTES', 16_777_216, 1, 1 << 30),
     maxBatchItems: integerIn(env, 'MAX_BATCH_ITEMS', 1000, 1, 1_000_000),
@@ -83,4 +89,10 @@ function logLevel(value: string | undefined): LogLevel {
   const raw = optional(value?.trim().toLowerCase()) ?? 'info';
   if (raw === 'error' || raw === 'warn' || raw === 'info' || raw === 'debug') return raw;
   throw new ConfigError(`LOG_LEVEL: "${value}" must be one of error, warn, info, debug`);
+}
+
+function logFormat(value: string | undefined): 'json' | 'text' | undefined {
+  const raw = optional(value?.trim().toLowerCase());
+  if (raw === undefined || raw === 'json' || raw === 'text') return raw;
+  throw new ConfigError(`LOG_FORMAT: "${value}" must be json or text`);
 }

@@ -13,6 +13,11 @@ export interface WebhookModuleOptions {
   maxBatchItems?: number;
   rateLimit?: { requestsPerMinute: number };
   auditLog?: { enabled?: boolean; retentionDays?: number };
+  /**
+   * Serve the Prometheus metrics at `path` (GET), behind the admin credentials unless `public`.
+   * Off by default: a host may instead read `WebhookMetrics.registry` itself.
+   */
+  prometheus?: { path?: string; public?: boolean };
 }
 
 /** The options with every default applied; what the library's providers read. */
@@ -26,6 +31,7 @@ export interface ResolvedWebhookOptions {
   maxBatchItems: number;
   rateLimit?: { requestsPerMinute: number };
   auditLog: { enabled: boolean; retentionDays: number };
+  prometheus?: { path: string; public: boolean };
 }
 
 export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWebhookOptions {
@@ -47,6 +53,10 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
     maxBatchItems: options.maxBatchItems ?? 1000,
     rateLimit: options.rateLimit,
     auditLog: { enabled: options.auditLog?.enabled ?? true, retentionDays: options.auditLog?.retentionDays ?? 30 },
+    prometheus: options.prometheus && {
+      path: normalizeMount(options.prometheus.path ?? '/metrics') || '/metrics',
+      public: options.prometheus.public ?? false,
+    },
   };
 }
 

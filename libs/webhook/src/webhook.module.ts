@@ -18,6 +18,7 @@ import { ConnectionsService } from './connections/connections.service';
 import { DEPLOYMENT_CONTROLLERS, DEPLOYMENT_PROVIDERS } from './deployments';
 import { ISSUE_CONTROLLERS, ISSUE_PROVIDERS } from './issues';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics';
+import { PrometheusMiddleware, RequestObserverMiddleware, WebhookMetrics } from './observability';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsRepository } from './projects/projects.repository';
 import { ProjectsService } from './projects/projects.service';
@@ -56,8 +57,9 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     ...DEPLOYMENT_PROVIDERS,
     ...ISSUE_PROVIDERS,
     ...METRICS_PROVIDERS,
+    WebhookMetrics,
   ],
-  exports: [WEBHOOK_RESOLVED_OPTIONS],
+  exports: [WEBHOOK_RESOLVED_OPTIONS, WebhookMetrics],
 })
 export class WebhookModule extends WebhookConfigurableModule implements NestModule, OnApplicationBootstrap {
   constructor(@Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions) {
@@ -66,7 +68,7 @@ export class WebhookModule extends WebhookConfigurableModule implements NestModu
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(WebhookMountMiddleware, AuditLogMiddleware, ApiKeyMountMiddleware)
+      .apply(RequestObserverMiddleware, PrometheusMiddleware, WebhookMountMiddleware, AuditLogMiddleware, ApiKeyMountMiddleware)
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 

@@ -40,4 +40,8 @@ export class WebhookRequestEntity {
 
   @Column({ name: 'duration_ms', type: 'int', nullable: true })
   durationMs: number | null;
+
+  /** Added by migration AddRequestIdToWebhookRequests: the request id echoed in `x-request-id`. */
+  @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
+  requestId: string | null;
 }

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { WebhookRequest } from '../common/http/webhook-request';
+import { IngestionSummary, WebhookRequest } from '../common/http/webhook-request';
+import { ensureRequestId } from '../observability/request-id';
+import { rejectionReason, WebhookMetrics } from '../observability/webhook-metrics';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { AuditLogRepository } from './audit-log.repository';
-import { MAX_AUDIT_PATH_CHARS, recordableBody, recordableHeaders, summarizeResponse } from './audit-row';
-import { matchIngestionPath } from './ingestion-path';
+import { MAX_AUDIT_PATH_CHARS, recordableBody, recordableHeaders, ResponseSummary, summarizeResponse } from './audit-row';
+import { matchIngestion } from './ingestion-path';
 
 type EndArgs = Parameters<Response['end']>;
 
@@ -13,7 +15,8 @@ type EndArgs = Parameters<Response['end']>;
  * Records every ingestion request in `_tool_webhook_requests` (spec api.md §14), whatever answered
  * it — the auth middleware, a guard, the body reader or the handler — by holding back the end of
  * the response until its row is inserted. A failed insert is logged (method and path only) and
- * never changes the response.
+ * never changes the response. The same summary of the answer (outcome, item counts) feeds the
+ * ingestion metrics and the request log, with or without the audit log.
  */
 @Injectable()
 export class AuditLogMiddleware implements NestMiddleware {
@@ -22,12 +25,16 @@ export class AuditLogMiddleware implements NestMiddleware {
   constructor(
     @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
     private readonly repository: AuditLogRepository,
+    private readonly metrics: WebhookMetrics,
   ) {}
 
   use(req: WebhookRequest, res: Response, next: NextFunction): void {
     const context = req.webhook;
-    const connection = context && this.options.auditLog.enabled ? matchIngestionPath(req.method, req.path) : undefined;
-    if (!context || !connection) return next();
+    const match = context ? matchIngestion(req.method, req.path) : undefined;
+    if (!context || !match) return next();
+    const ingestion: IngestionSummary = { route: match.route, connection: match.connection };
+    context.ingestion = ingestion;
+    const requestId = ensureRequestId(req, res);
 
     const originalEnd = res.end.bind(res) as (...args: EndArgs) => Response;
     let recorded = false;
@@ -36,21 +43,26 @@ export class AuditLogMiddleware implements NestMiddleware {
       recorded = true;
       const durationMs = Date.now() - context.arrivedAt;
       const responseBody = typeof args[0] === 'string' || Buffer.isBuffer(args[0]) ? args[0].toString() : '';
-      const { causes, outcome } = summarizeResponse(res.statusCode, responseBody);
+      const summary = summarizeResponse(res.statusCode, responseBody);
+      ingestion.outcome = summary.outcome;
+      ingestion.items = summary.items;
+      this.count(match.route, res.statusCode, summary);
+      if (!this.options.auditLog.enabled) return originalEnd(...args);
       const { body, truncated } = recordableBody(req.rawBody);
       this.repository
         .insert({
           createdAt: new Date(context.arrivedAt),
-          connection,
+          connection: match.connection,
           method: req.method,
           path: context.receivedPath.slice(0, MAX_AUDIT_PATH_CHARS),
           status: res.statusCode,
-          outcome,
-          causes,
+          outcome: summary.outcome,
+          causes: summary.causes,
           body,
           bodyTruncated: truncated,
           headers: recordableHeaders(req.headers),
           durationMs,
+          requestId,
         })
         .catch(() => this.logger.warn(`could not record ${req.method} ${context.receivedPath.slice(0, 200)}`))
         .finally(() => originalEnd(...args));
@@ -58,4 +70,16 @@ export class AuditLogMiddleware implements NestMiddleware {
     }) as Response['end'];
     next();
   }
+
+  private count(route: string, status: number, summary: ResponseSummary): void {
+    if (status >= 400 && status < 500) return this.metrics.countRejected(rejectionReason(status));
+    const resource = resourceOf(route);
+    for (const [outcome, items] of Object.entries(summary.items ?? {})) this.metrics.countIngested(resource, outcome, items);
+  }
+}
+
+/** `deployments`, `issues`, `pull_requests` or `issue_close`, from a route template. */
+function resourceOf(route: string): string {
+  if (route.includes('/issue/')) return 'issue_close';
+  return /\/(deployments|issues|pull_requests)(?:\/batch)?$/.exec(route)?.[1] ?? 'other';
 }

@@ -18,6 +18,7 @@ export interface AuditRow {
   bodyTruncated: boolean;
   headers: Record<string, string | string[]>;
   durationMs: number;
+  requestId: string;
 }
 
 /** `_tool_webhook_requests`. */
@@ -33,8 +34,8 @@ export class AuditLogRepository {
     const { where, value } = connectionLookup(row.connection);
     await this.dataSource.query(
       'INSERT INTO _tool_webhook_requests ' +
-        '(created_at, connection_id, method, path, status, outcome, causes, body, body_truncated, headers, duration_ms) ' +
-        `SELECT ?, (SELECT MAX(id) FROM _tool_webhook_connections WHERE ${where}), ?, ?, ?, ?, ?, ?, ?, ?, ?`,
+        '(created_at, connection_id, method, path, status, outcome, causes, body, body_truncated, headers, duration_ms, request_id) ' +
+        `SELECT ?, (SELECT MAX(id) FROM _tool_webhook_connections WHERE ${where}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`,
       [
         formatDbDatetime(row.createdAt),
         value,
@@ -47,6 +48,7 @@ export class AuditLogRepository {
         row.bodyTruncated ? 1 : 0,
         JSON.stringify(row.headers),
         row.durationMs,
+        row.requestId,
       ],
     );
   }

@@ -15,6 +15,7 @@ export function toAuditRowResponse(row: WebhookRequestEntity) {
     bodyTruncated: Boolean(row.bodyTruncated),
     headers: parseJson(row.headers, {}),
     durationMs: row.durationMs,
+    requestId: row.requestId,
   };
 }
 

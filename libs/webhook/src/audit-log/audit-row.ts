@@ -38,33 +38,48 @@ interface EnvelopeLike {
   data?: { outcome?: unknown; dryRun?: unknown; created?: unknown; updated?: unknown; rejected?: unknown; items?: unknown } | null;
 }
 
+/** Items of a 2xx answer by outcome (a single request counts as one item). */
+export type ItemCounts = Partial<Record<AuditOutcome, number>>;
+
+export interface ResponseSummary {
+  causes: string[];
+  outcome: AuditOutcome;
+  /** Present on a 2xx answer; a batch's items one by one (`dry_run` for each item of a dry run). */
+  items?: ItemCounts;
+}
+
 /** Causes and outcome of the answer, read back from the envelope the client receives. */
-export function summarizeResponse(status: number, responseBody: string): { causes: string[]; outcome: AuditOutcome } {
+export function summarizeResponse(status: number, responseBody: string): ResponseSummary {
   const envelope = parseEnvelope(responseBody);
   if (status >= 500) return { causes: causesOf(envelope), outcome: 'error' };
   if (status >= 400) return { causes: causesOf(envelope), outcome: 'rejected' };
   const data = envelope?.data ?? undefined;
   if (data && Array.isArray(data.items)) return summarizeBatch(data.items, Boolean(data.dryRun));
-  if (data?.dryRun === true) return { causes: [], outcome: 'dry_run' };
-  return { causes: [], outcome: singleOutcome(data?.outcome) };
+  const outcome = data?.dryRun === true ? 'dry_run' : singleOutcome(data?.outcome);
+  return { causes: [], outcome, items: { [outcome]: 1 } };
 }
 
-function summarizeBatch(items: unknown[], dryRun: boolean): { causes: string[]; outcome: AuditOutcome } {
+function summarizeBatch(items: unknown[], dryRun: boolean): ResponseSummary {
   const causes: string[] = [];
-  const outcomes = new Set<AuditOutcome>();
+  const counts: ItemCounts = {};
   for (const item of items as { index?: number; outcome?: string; causes?: unknown; data?: { outcome?: unknown } }[]) {
+    let outcome: AuditOutcome = 'rejected';
     if (item.outcome === 'rejected') {
       for (const cause of Array.isArray(item.causes) ? item.causes : []) causes.push(`items[${item.index}].${cause}`);
-      outcomes.add('rejected');
     } else {
-      outcomes.add(singleOutcome(item.data?.outcome ?? item.outcome));
+      outcome = dryRun ? 'dry_run' : singleOutcome(item.data?.outcome ?? item.outcome);
     }
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
-  const accepted = [...outcomes].filter((o) => o !== 'rejected');
-  if (accepted.length === 0) return { causes, outcome: 'rejected' };
-  if (dryRun) return { causes, outcome: 'dry_run' };
-  if (accepted.includes('created')) return { causes, outcome: 'created' };
-  return { causes, outcome: accepted.every((o) => o === 'unchanged') ? 'unchanged' : 'updated' };
+  return { causes, outcome: batchOutcome(counts, dryRun), items: counts };
+}
+
+function batchOutcome(counts: ItemCounts, dryRun: boolean): AuditOutcome {
+  const accepted = (Object.keys(counts) as AuditOutcome[]).filter((o) => o !== 'rejected');
+  if (accepted.length === 0) return 'rejected';
+  if (dryRun) return 'dry_run';
+  if (accepted.includes('created')) return 'created';
+  return accepted.every((o) => o === 'unchanged') ? 'unchanged' : 'updated';
 }
 
 function singleOutcome(outcome: unknown): AuditOutcome {

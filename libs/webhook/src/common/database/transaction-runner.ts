@@ -24,6 +24,7 @@ export interface TransactionOptions {
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
   private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private sqliteQueued = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -32,12 +33,23 @@ export class TransactionRunner {
     return type === 'better-sqlite3' || type === 'sqlite';
   }
 
+  /** SQLite: transactions waiting for or holding the one connection (a metrics gauge). */
+  get queuedTransactions(): number {
+    return this.sqliteQueued;
+  }
+
+  /** The driver's connection pool (mysql2), for the pool gauges. */
+  get driverPool(): unknown {
+    return (this.dataSource.driver as unknown as { pool?: unknown }).pool;
+  }
+
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? []));
   }
 
   private runQueued<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+    this.sqliteQueued++;
+    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work)).finally(() => this.sqliteQueued--);
     this.sqliteQueue = result.catch(() => undefined);
     return result;
   }

@@ -10,6 +10,18 @@ export interface WebhookRequestContext {
   receivedPath: string;
   /** Arrival time in ms, for the audit log's duration. */
   arrivedAt: number;
+  /** Set on an ingestion route (audit-log middleware); read by the request log and the metrics. */
+  ingestion?: IngestionSummary;
+}
+
+export interface IngestionSummary {
+  /** Route template below the mount, e.g. `/plugins/webhook/:connectionId/deployments`. */
+  route: string;
+  /** The connection as the path names it. */
+  connection: { connectionId: string } | { connectionName: string } | { projectName: string };
+  outcome?: string;
+  /** Items by outcome once answered (2xx). */
+  items?: Partial<Record<string, number>>;
 }
 
 export type WebhookRequest = Request & {

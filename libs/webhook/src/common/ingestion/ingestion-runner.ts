@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { parseProjectName, PROJECT_ROUTE_MAX_NAME, projectConnectionName } from '../../connections/connection-params';
 import { ConnectionResolver } from '../../connections/connection-resolver';
 import { ConnectionsRepository, webhookScopeId } from '../../connections/connections.repository';
+import { WebhookMetrics } from '../../observability/webhook-metrics';
 import { MAPPED_TABLES } from '../../projects/projects.repository';
 import { ProjectsService } from '../../projects/projects.service';
 import { ResolvedWebhookOptions } from '../../webhook-options';
@@ -84,6 +85,7 @@ export class IngestionRunner {
     private readonly projects: ProjectsService,
     private readonly transactions: TransactionRunner,
     private readonly derivedData: DoraRefreshService,
+    private readonly metrics: WebhookMetrics,
   ) {
     this.groups = new GroupWrites({
       transactions,
@@ -173,7 +175,9 @@ export class IngestionRunner {
   /** Spec metrics.md §4.5: the derived DORA tables follow each committed write before the answer. */
   private async refreshDerivedData(data: object): Promise<void> {
     const connectionId = (data as { connectionId?: unknown }).connectionId;
-    if (typeof connectionId === 'number') await this.derivedData.refreshForScopes([webhookScopeId(connectionId)]);
+    if (typeof connectionId === 'number') {
+      await this.metrics.timeDerivedRefresh(() => this.derivedData.refreshForScopes([webhookScopeId(connectionId)]));
+    }
   }
 
   private async scopeOf(target: IngestionTarget): Promise<Scope> {
