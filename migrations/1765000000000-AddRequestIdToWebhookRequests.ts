@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqliteType } from './support/sqlite-ddl';
 
 const TABLE = '_tool_webhook_requests';
 const COLUMN = 'request_id';
@@ -9,18 +10,24 @@ export class AddRequestIdToWebhookRequests1765000000000 implements MigrationInte
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (!(await queryRunner.hasTable(TABLE)) || (await queryRunner.hasColumn(TABLE, COLUMN))) return;
-    const q = quoter(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${q(TABLE)} ADD COLUMN ${q(COLUMN)} varchar(128) NULL`);
+    const mysql = isMysql(queryRunner);
+    const q = quoter(mysql);
+    const type = mysql ? 'varchar(128) NULL' : sqliteType('varchar(128)');
+    await queryRunner.query(`ALTER TABLE ${q(TABLE)} ADD COLUMN ${q(COLUMN)} ${type}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (!(await queryRunner.hasTable(TABLE)) || !(await queryRunner.hasColumn(TABLE, COLUMN))) return;
-    const q = quoter(queryRunner);
+    const q = quoter(isMysql(queryRunner));
     await queryRunner.query(`ALTER TABLE ${q(TABLE)} DROP COLUMN ${q(COLUMN)}`);
   }
 }
 
-function quoter(queryRunner: QueryRunner): (identifier: string) => string {
+function isMysql(queryRunner: QueryRunner): boolean {
   const type = queryRunner.connection.driver.options.type;
-  return type === 'mysql' || type === 'mariadb' ? (id) => `\`${id}\`` : (id) => `"${id}"`;
+  return type === 'mysql' || type === 'mariadb';
+}
+
+function quoter(mysql: boolean): (identifier: string) => string {
+  return mysql ? (id) => `\`${id}\`` : (id) => `"${id}"`;
 }
