@@ -1,4 +1,4 @@
-import { matchIngestionPath } from './ingestion-path';
+import { matchIngestion, matchIngestionPath } from './ingestion-path';
 
 describe('matchIngestionPath', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('matchIngestionPath', () => {
     ['GET', '/plugins/webhook/connections/1/deployments'],
   ])('%s %s is not an ingestion route', (method, path) => {
     expect(matchIngestionPath(method, path)).toBeUndefined();
+  });
+
+  it.each([
+    ['/plugins/webhook/7/deployments', '/plugins/webhook/:connectionId/deployments'],
+    ['/plugins/webhook/connections/7/deployments/batch/', '/plugins/webhook/connections/:connectionId/deployments/batch'],
+    ['/plugins/webhook/connections/by-name/ci/issues', '/plugins/webhook/connections/by-name/:connectionName/issues'],
+    ['/plugins/webhook/projects/shop/pull_requests', '/plugins/webhook/projects/:projectName/pull_requests'],
+    ['/plugins/webhook/connections/7/issue/A%2F1/close', '/plugins/webhook/connections/:connectionId/issue/:issueKey/close'],
+    ['/plugins/webhook/7/issue/close', '/plugins/webhook/:connectionId/issue/close'],
+  ])('%s has the route template %s', (path, route) => {
+    expect(matchIngestion('POST', path)?.route).toBe(route);
   });
 });
