@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { createDomainDataSource } from '@app/domain';
-import { WebhookModule } from '@app/webhook';
+import { WebhookMetrics, WebhookModule } from '@app/webhook';
 import { buildDataSourceOptions, DatabaseTarget } from '../src/config';
 import { createEmptyDatabase, dropDatabase, testDrivers } from './utils/test-databases';
 
@@ -72,5 +72,13 @@ describe.each(testDrivers())('the library embedded in another Nest app on %s', (
 
     const unauthenticated = await request(app.getHttpServer()).post(created.body.postPipelineDeployTaskEndpoint).send('{}').expect(401);
     expect(unauthenticated.body).toEqual({ code: 401, success: false, message: 'token is missing', causes: [], data: null });
+  });
+
+  it('gives the host its metrics registry and request ids without any particular logger; no /metrics route unless asked', async () => {
+    const res = await request(app.getHttpServer()).get('/team-metrics').set('x-request-id', 'host-req-1').expect(200);
+    expect(res.headers['x-request-id']).toBe('host-req-1');
+    await request(app.getHttpServer()).get('/metrics').expect(404);
+    const text = await app.get(WebhookMetrics).registry.metrics();
+    expect(text).toMatch(/^webhook_http_requests_total\{method="GET",route="\/team-metrics",status="200"\} [1-9]/m);
   });
 });
