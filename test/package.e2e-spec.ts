@@ -119,7 +119,7 @@ describe('the npm package, installed into the example host outside the repositor
       const hooks = `${host.base}/hooks/plugins/webhook/${id}`;
       const deployment = await curl(`${hooks}/deployments`, [
         ...key, '-X', 'POST', '-d',
-        '{"pipeline_id":"deploy-42","environment":"PRODUCTION","repo_url":"https://github.com/acme/api","commit_sha":"015e3d3b480e417aede5a1293bd61de9b0fd051d","start_time":"2024-06-01T10:00:00Z","result":"SUCCESS"}',
+        '{"pipeline_id":"deploy-42","environment":"PRODUCTION","repo_url":"https://github.com/acme/api","commit_sha":"015e3d3b480e417aede5a1293bd61de9b0fd051d","start_time":"2024-06-01T10:00:00Z","end_time":"2024-06-01T10:05:00Z","result":"SUCCESS"}',
       ]);
       expect([deployment.status, deployment.body.data?.deploymentId]).toEqual([200, 'deploy-42']);
       const incident = await curl(`${hooks}/issues`, [
@@ -147,6 +147,16 @@ describe('the npm package, installed into the example host outside the repositor
         ['INC-7', 'DONE', 0],
       ]);
       expect(await dataSource.query("SELECT project_name FROM project_mapping WHERE `table` = 'boards'")).toEqual([{ project_name: 'shop' }]);
+    }, 60_000);
+
+    it("runs the package's compiled admin CLI (no ts-node) on the host's database", async () => {
+      const env = { PATH: process.env.PATH ?? '', DB_URL: databaseUrl(database) };
+      const migrate = await run('npx', ['--no-install', 'devlake-webhook-admin', 'migrate'], { cwd: hostDir, env });
+      expect(migrate.stdout).toBe('applied 0 migration(s)\n');
+      const refresh = await run('npx', ['--no-install', 'devlake-webhook-admin', 'dora-refresh'], { cwd: hostDir, env });
+      expect(refresh.stdout).toMatch(/^shop: 1 incident links, 0 PR metrics \(\d+ rows written, 0 deleted\)\nrefreshed 1 project\(s\) in \d+ ms\n$/);
+      const links = await dataSource.query('SELECT project_name, deployment_id FROM project_incident_deployment_relationships');
+      expect(links).toEqual([{ project_name: 'shop', deployment_id: 'deploy-42' }]);
     }, 60_000);
   });
 });
