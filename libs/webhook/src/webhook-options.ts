@@ -1,3 +1,8 @@
+import type { CanActivate, Type } from '@nestjs/common';
+
+/** A host guard for the admin side: a class (resolved from the host's DI, else instantiated) or an instance. */
+export type AdminGuard = Type<CanActivate> | CanActivate;
+
 /** Options of WebhookModule.forRoot / forRootAsync (spec README, "Library options"). */
 export interface WebhookModuleOptions {
   /** Prefixes of the admin side; default `['']`. */
@@ -8,6 +13,11 @@ export interface WebhookModuleOptions {
   encryptionSecret: string;
   adminUsername?: string;
   adminPassword?: string;
+  /**
+   * Protects the admin mounts with the host's own guard instead of Basic credentials: `true` admits,
+   * `false` → 403, a thrown HttpException keeps its status. API keys are unchanged.
+   */
+  adminGuard?: AdminGuard;
   maxBodyBytes?: number;
   maxBatchBodyBytes?: number;
   maxBatchItems?: number;
@@ -26,6 +36,7 @@ export interface ResolvedWebhookOptions {
   apiKeyMounts: string[];
   encryptionSecret: string;
   adminCredentials?: { username: string; password: string };
+  adminGuard?: AdminGuard;
   maxBodyBytes: number;
   maxBatchBodyBytes: number;
   maxBatchItems: number;
@@ -40,6 +51,9 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
   if ((options.adminUsername === undefined) !== (options.adminPassword === undefined)) {
     throw new Error('WebhookModule: adminUsername and adminPassword must be set together');
   }
+  if (options.adminGuard && options.adminUsername !== undefined) {
+    throw new Error('WebhookModule: set either adminGuard or adminUsername/adminPassword, not both');
+  }
   return {
     adminMounts: (options.adminMounts ?? ['']).map(normalizeMount),
     apiKeyMounts: (options.apiKeyMounts ?? ['/rest']).map(normalizeMount),
@@ -48,6 +62,7 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
       options.adminUsername !== undefined && options.adminPassword !== undefined
         ? { username: options.adminUsername, password: options.adminPassword }
         : undefined,
+    adminGuard: options.adminGuard,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16_777_216,
     maxBatchItems: options.maxBatchItems ?? 1000,

@@ -2,10 +2,12 @@ import { Inject, Logger, MiddlewareConsumer, Module, NestModule, OnApplicationBo
 import { AUDIT_LOG_CONTROLLERS, AUDIT_LOG_PROVIDERS, AuditLogMiddleware } from './audit-log';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyMountMiddleware } from './auth/api-key-mount.middleware';
+import { HostAdminGuard } from './auth/host-admin-guard';
 import { KeyScope } from './auth/key-scope';
 import { RateLimiter } from './auth/rate-limiter';
 import { WebhookAuthGuard } from './auth/webhook-auth.guard';
 import { TransactionRunner } from './common/database';
+import { HostBodyShield } from './common/http/host-body-shield';
 import { RawBodyInterceptor } from './common/http/raw-body.interceptor';
 import { WebhookMountMiddleware } from './common/http/webhook-mount.middleware';
 import { ApiKeysController } from './connections/api-keys.controller';
@@ -43,6 +45,8 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     TransactionRunner,
     RawBodyInterceptor,
     WebhookAuthGuard,
+    HostAdminGuard,
+    HostBodyShield,
     ApiKeyAuthenticator,
     KeyScope,
     RateLimiter,
@@ -73,7 +77,7 @@ export class WebhookModule extends WebhookConfigurableModule implements NestModu
   }
 
   onApplicationBootstrap(): void {
-    if (!this.options.adminCredentials) {
+    if (!this.options.adminCredentials && !this.options.adminGuard) {
       new Logger('WebhookModule').warn(
         'ADMIN_USERNAME/ADMIN_PASSWORD are not set: the admin routes (connections, keys, metrics) are open to anyone who can reach them',
       );

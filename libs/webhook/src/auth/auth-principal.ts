@@ -1,8 +1,12 @@
 import { ApiKeyEntity } from '@app/domain';
 import { WebhookRequest } from '../common/http/webhook-request';
 
-/** Who a request acts as: admin (Basic credentials, or open admin mounts) or an API key. */
-export type AuthPrincipal = { kind: 'admin'; username: string } | { kind: 'open' } | { kind: 'key'; key: ApiKeyEntity };
+/** Who a request acts as: admin (Basic credentials, the host's guard, or open admin mounts) or an API key. */
+export type AuthPrincipal =
+  | { kind: 'admin'; username: string }
+  | { kind: 'host' }
+  | { kind: 'open' }
+  | { kind: 'key'; key: ApiKeyEntity };
 
 export type AuthenticatedRequest = WebhookRequest & { principal?: AuthPrincipal };
 

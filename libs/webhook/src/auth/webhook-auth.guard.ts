@@ -6,6 +6,7 @@ import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { ApiKeyAuthenticator, forbidden, unauthenticated } from './api-key-authenticator';
 import { AuthenticatedRequest, AuthPrincipal } from './auth-principal';
+import { HostAdminGuard } from './host-admin-guard';
 import { INGESTION_ROUTE } from './ingestion-route.decorator';
 import { KeyScope } from './key-scope';
 import { RateLimiter } from './rate-limiter';
@@ -24,12 +25,13 @@ export class WebhookAuthGuard implements CanActivate {
     private readonly authenticator: ApiKeyAuthenticator,
     private readonly scope: KeyScope,
     private readonly rateLimiter: RateLimiter,
+    private readonly hostAdminGuard: HostAdminGuard,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!req.webhook) throw new WebhookException(WebhookErrorCode.ROUTE_NOT_FOUND);
-    if (!req.principal) req.principal = await this.authenticateOnAdminMount(req.headers.authorization);
+    if (!req.principal) req.principal = await this.authenticateOnAdminMount(context, req.headers.authorization);
     if (req.principal.kind !== 'key') {
       this.rateLimiter.take(`address:${req.ip}`);
       return true;
@@ -45,7 +47,11 @@ export class WebhookAuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticateOnAdminMount(header: string | undefined): Promise<AuthPrincipal> {
+  private async authenticateOnAdminMount(context: ExecutionContext, header: string | undefined): Promise<AuthPrincipal> {
+    if (this.hostAdminGuard.enabled) {
+      if (!(await this.hostAdminGuard.admits(context))) throw forbidden('forbidden by the host guard');
+      return { kind: 'host' };
+    }
     const admin = this.options.adminCredentials;
     if (!admin) return { kind: 'open' };
     const parsed = parseAuthorization(header);

@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Response } from 'express';
 import { classifyDatabaseError } from './database-errors';
 import { sendErrorEnvelope } from './error-envelope';
+import { fromHostParserError } from './host-parser-error';
 import { describeErrorCode, WebhookErrorCode } from './webhook-error-code';
 import { WebhookException } from './webhook.exception';
 
@@ -25,6 +26,8 @@ export class WebhookExceptionFilter implements ExceptionFilter {
   private toWebhookException(exception: unknown): WebhookException {
     if (exception instanceof WebhookException) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    const parserError = fromHostParserError(exception);
+    if (parserError) return parserError;
     const kind = classifyDatabaseError(exception);
     if (kind === 'unavailable' || kind === 'retryable') {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
