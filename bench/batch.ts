@@ -8,11 +8,11 @@ import { rawRows, rawUpsertMany } from './raw-upserts';
  */
 const TOTAL = Number(process.env.BENCH_BATCH_TOTAL ?? 100_000);
 const PER_REQUEST = 1000;
-const DATABASE = 'dlw_bench_batch';
+const DATABASE = process.env.BENCH_DATABASE ?? 'dlw_bench_batch';
 
 async function main(): Promise<void> {
   await freshDatabase(DATABASE);
-  const server = new BuiltServer(18701, DATABASE);
+  const server = new BuiltServer(Number(process.env.BENCH_PORT ?? 18701), DATABASE);
   await server.start();
   try {
     const connection = await createConnection(server, 'bench-batch');

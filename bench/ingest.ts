@@ -10,7 +10,7 @@ import { rawRows, rawUpsertOne } from './raw-upserts';
  */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
-const DATABASE = 'dlw_bench_ingest';
+const DATABASE = process.env.BENCH_DATABASE ?? 'dlw_bench_ingest';
 
 async function httpRate(server: BuiltServer, connection: { id: number; key: string }, concurrency: number, prefix: string) {
   let n = 0;
@@ -50,7 +50,7 @@ async function rawRate(connectionId: number, concurrency: number, prefix: string
 
 async function main(): Promise<void> {
   await freshDatabase(DATABASE);
-  const server = new BuiltServer(18700, DATABASE);
+  const server = new BuiltServer(Number(process.env.BENCH_PORT ?? 18700), DATABASE);
   await server.start();
   try {
     const connection = await createConnection(server, 'bench');
