@@ -1,5 +1,5 @@
 import { asciiLowerCase } from './coerce-value';
-import { FieldSpec, spellingsOf } from './field-spec';
+import { elementFieldsOf, FieldSpec, spellingsOf } from './field-spec';
 import { isJsonObject, JsonObject } from './parse-json-body';
 
 /** Spelling style of a request: seed (snake_case) or 1.x (camelCase). */
@@ -63,11 +63,12 @@ export function usesCamelCase(obj: JsonObject, specs: readonly FieldSpec<unknown
   const index = spellingIndex(specs);
   return Object.keys(obj).some((key) => {
     const spec = specs[index.get(asciiLowerCase(key)) ?? -1];
-    if (spec?.type !== 'object-array') {
+    const fields = spec && elementFieldsOf(spec);
+    if (!fields) {
       return false;
     }
     const value = obj[key];
     const elements = Array.isArray(value) ? value : [value];
-    return elements.some((element) => isJsonObject(element) && usesCamelCase(element, spec.fields));
+    return elements.some((element) => isJsonObject(element) && usesCamelCase(element, fields));
   });
 }
