@@ -13,6 +13,8 @@ export type { FieldValue, NormalizedRecord } from './canonicalize-keys';
 export interface NormalizeContext {
   /** Spell missing keys in camelCase whatever the keys sent (the deployment 1.x form). */
   camelCase?: boolean;
+  /** The DTO class to validate with; by default the one bound to the key table with `@WebhookBody`. */
+  dto?: DtoClass;
 }
 
 export interface NormalizeResult<TDto extends object = object> extends NormalizedRecord {
@@ -49,7 +51,7 @@ export function normalizeFields<TFlags, TDto extends object = object>(
   const style: KeyStyle = context.camelCase || usesCamelCase(obj, specs) ? 'camel' : 'seed';
   const warnings: PositionedWarning[] = [];
   const canonical = canonicalizeKeys(obj, specs, { prefix: '', keyBase: ROOT_POSITION, missingBase: [], requestStyle: style }, warnings);
-  const dtoClass = dtoClassOf(specs as readonly FieldSpec<unknown>[]) as DtoClass<TDto>;
+  const dtoClass = (context.dto ?? dtoClassOf(specs as readonly FieldSpec<unknown>[])) as DtoClass<TDto>;
   const dto = plainToInstance(dtoClass, canonical.plain);
   const causes: FieldCause[] = [];
   readLevel(canonical, dto, validateSync(dto, VALIDATION), causes);
