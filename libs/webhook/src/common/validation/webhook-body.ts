@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, DECORATORS } from '@nestjs/swagger';
 import { elementFieldsOf, FieldSpec, spellingsOf } from '../body/field-spec';
 import {
   BooleanField,
@@ -41,8 +41,11 @@ export function dtoClassOf(fields: readonly FieldSpec<unknown>[]): DtoClass {
 
 function documentSpellings(prototype: object, spec: FieldSpec<unknown>): void {
   const others = spellingsOf(spec).filter((spelling) => spelling !== spec.seed);
-  const also = others.length > 0 ? `Also spelled ${others.map((s) => `\`${s}\``).join(', ')}; keys match in any letter case.` : undefined;
-  ApiProperty({ name: spec.seed, description: also })(prototype, spec.name);
+  const also = others.length > 0 ? `Also spelled ${others.map((s) => `\`${s}\``).join(', ')}.` : undefined;
+  const own: string | undefined = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, spec.name)?.description;
+  // An inherited property was documented with its parent class already.
+  const description = also && own?.startsWith(also) ? own : [also, own].filter(Boolean).join(' ') || undefined;
+  ApiProperty({ name: spec.seed, description })(prototype, spec.name);
 }
 
 /** A DTO class for a table that carries its own types (tables written as data, e.g. in tests). */

@@ -70,7 +70,7 @@ export function ObjectListField(element: () => new () => object, options: ListOp
     Transform(({ obj, key }) => elementsOf(obj[key], options, element())),
     ValidateBy({ name: 'webhookList', validator: { validate: (value) => accepted(value, options), defaultMessage: (args) => problemOf(args?.value) } }),
     ValidateNested({ each: true }),
-    ApiProperty({ type: element, isArray: true, required: !!options.required, minItems: options.minItems, maxItems: options.maxItems }),
+    ApiProperty({ type: () => [element()], required: !!options.required, minItems: options.minItems, maxItems: options.maxItems }),
   );
 }
 
