@@ -1,13 +1,13 @@
+import { PLUGIN_PATH } from '../common/http/webhook-request';
+import { allIngestionPaths } from '../ingestion/ingestion-routes';
+
 /** The connection a path names, as the audit log resolves it when it writes the row. */
 export type PathConnectionRef = { connectionId: string } | { connectionName: string } | { projectName: string };
 
-const RESOURCE = String.raw`(?:deployments(?:/batch)?|issues(?:/batch)?|pull_requests(?:/batch)?|issue/close|issue/[^/]+/close)`;
-const FORMS: [RegExp, (segment: string) => PathConnectionRef][] = [
-  [new RegExp(String.raw`^/plugins/webhook/connections/by-name/([^/]+)/${RESOURCE}/?$`), (s) => ({ connectionName: s })],
-  [new RegExp(String.raw`^/plugins/webhook/projects/([^/]+)/(?:deployments|issues|pull_requests)(?:/batch)?/?$`), (s) => ({ projectName: s })],
-  [new RegExp(String.raw`^/plugins/webhook/connections/([^/]+)/${RESOURCE}/?$`), (s) => ({ connectionId: s })],
-  [new RegExp(String.raw`^/plugins/webhook/([^/]+)/${RESOURCE}/?$`), (s) => ({ connectionId: s })],
-];
+const CONNECTION_PARAMS = ['connectionId', 'connectionName', 'projectName'] as const;
+
+/** The controllers' ingestion paths as patterns, in their registration order (first match wins, as in routing). */
+const PATTERNS = allIngestionPaths().map(compile);
 
 /**
  * Matches a POST to an ingestion route (spec api.md §2.2) by its path below the mount, so requests
@@ -15,11 +15,26 @@ const FORMS: [RegExp, (segment: string) => PathConnectionRef][] = [
  */
 export function matchIngestionPath(method: string, pathname: string): PathConnectionRef | undefined {
   if (method !== 'POST') return undefined;
-  for (const [pattern, toRef] of FORMS) {
+  for (const { pattern, param } of PATTERNS) {
     const match = pattern.exec(pathname);
-    if (match) return toRef(safeDecode(match[1]));
+    if (match) return { [param]: safeDecode(match[1]) } as PathConnectionRef;
   }
   return undefined;
+}
+
+/** `connections/:connectionId/issue/:issueKey/close` → a regular expression capturing the connection parameter. */
+function compile(path: string): { pattern: RegExp; param: (typeof CONNECTION_PARAMS)[number] } {
+  const param = CONNECTION_PARAMS.find((name) => path.includes(`:${name}/`));
+  if (!param) throw new Error(`ingestion path ${path} names no connection`);
+  const source = path
+    .split('/')
+    .map((segment) => (segment === `:${param}` ? '([^/]+)' : segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
+    .join('/');
+  return { pattern: new RegExp(`^${escapeRegExp(PLUGIN_PATH)}/${source}/?$`), param };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function safeDecode(segment: string): string {

@@ -14,20 +14,6 @@ export interface IngestionTarget {
 }
 
 /**
- * The paths of one ingestion resource in every form, most literal first so that `by-name`,
- * `connections` and `projects` are never read as an id: C, A, D (when the resource has project
- * routes), then the legacy B.
- */
-export function ingestionPaths(resource: string, options: { projectRoute?: boolean } = {}): string[] {
-  return [
-    `connections/by-name/:connectionName/${resource}`,
-    `connections/:connectionId/${resource}`,
-    ...(options.projectRoute ? [`projects/:projectName/${resource}`] : []),
-    `:connectionId/${resource}`,
-  ];
-}
-
-/**
  * Checks the path parameters naming the connection (400, step 5 of spec api.md §5.3): after the
  * auth guard's scope check, before the body is read.
  */
