@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { plainToInstance, Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ValidateBy, ValidateNested } from 'class-validator';
 import { coerceScalar, ScalarFieldSpec } from '../body/coerce-value';
 import { isJsonObject } from '../body/parse-json-body';
@@ -67,7 +67,9 @@ export function TimeField(options: FieldOptions = {}): PropertyDecorator {
 /** An array of objects validated as `element()` instances; one object reads as a one-element array. */
 export function ObjectListField(element: () => new () => object, options: ListOptions = {}): PropertyDecorator {
   return applyDecorators(
-    Transform(({ obj, key }) => elementsOf(obj[key], options, element())),
+    // @Type builds the element instances in class-transformer's own pass; the transform then applies the list rules to them.
+    Type(element),
+    Transform(({ obj, key, value }) => elementsOf(obj[key], value, options)),
     ValidateBy({ name: 'webhookList', validator: { validate: (value) => accepted(value, options), defaultMessage: (args) => problemOf(args?.value) } }),
     ValidateNested({ each: true }),
     ApiProperty({ type: () => [element()], required: !!options.required, minItems: options.minItems, maxItems: options.maxItems }),
@@ -98,15 +100,18 @@ function problemOf(value: unknown): string {
   return value instanceof RejectedValue ? value.problem : 'is required';
 }
 
-/** Non-object elements become `null`, so that nested validation reports them (`must be an object`). */
-function elementsOf(raw: unknown, options: ListOptions, elementClass: new () => object): unknown {
+/**
+ * The element instances of `raw` (one object reads as a one-element list); elements that were not
+ * objects become `null`, so that nested validation reports them (`must be an object`).
+ */
+function elementsOf(raw: unknown, instances: unknown, options: ListOptions): unknown {
   if (raw === null || raw === undefined) return undefined;
   if (raw === '' && options.required) return new RejectedValue('is required');
-  const elements = Array.isArray(raw) ? raw : isJsonObject(raw) ? [raw] : undefined;
-  if (!elements) return new RejectedValue('must be an array');
-  const countProblem = itemCountProblem(options, elements.length);
+  if (isJsonObject(raw)) return [instances];
+  if (!Array.isArray(raw)) return new RejectedValue('must be an array');
+  const countProblem = itemCountProblem(options, raw.length);
   if (countProblem) return new RejectedValue(countProblem);
-  return elements.map((element) => (isJsonObject(element) ? plainToInstance(elementClass, element) : null));
+  return raw.map((element, index) => (isJsonObject(element) ? (instances as unknown[])[index] : null));
 }
 
 function itemCountProblem(options: ListOptions, count: number): string | undefined {
