@@ -78,6 +78,8 @@ describe('OpenAPI document (GET /api/docs-json) and Swagger UI (GET /api/docs)',
     expect(pullRequest.properties?.display_title.description).toContain('`title`');
     const [close] = bodyForms('/rest/plugins/webhook/{connectionId}/issue/close');
     expect(close.required).toEqual(['issue_key']);
+    const [connection] = bodyForms('/plugins/webhook/connections');
+    expect(connection.required).toEqual(['name']);
   });
 
   it('gives the seed payloads as examples', () => {
