@@ -8,14 +8,15 @@ import { rawRows, rawUpsertMany } from './raw-upserts';
  */
 const TOTAL = Number(process.env.BENCH_BATCH_TOTAL ?? 100_000);
 const PER_REQUEST = 1000;
-const DATABASE = 'dlw_bench_batch';
+const DATABASE = process.env.BENCH_DATABASE ?? 'dlw_bench_batch';
 
 async function main(): Promise<void> {
   await freshDatabase(DATABASE);
-  const server = new BuiltServer(18701, DATABASE);
+  const server = new BuiltServer(Number(process.env.BENCH_PORT ?? 18701), DATABASE);
   await server.start();
   try {
     const connection = await createConnection(server, 'bench-batch');
+    const cpuBefore = server.cpuMs();
     const httpStarted = Date.now();
     for (let offset = 0; offset < TOTAL; offset += PER_REQUEST) {
       const items = Array.from({ length: PER_REQUEST }, (_, i) => deploymentPayload(offset + i, 'http'));
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       if (res.status !== 200 || body.data.rejected > 0) throw new Error(`batch failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     }
     const httpRate = TOTAL / ((Date.now() - httpStarted) / 1000);
+    const cpuPer1000 = ((server.cpuMs() - cpuBefore) / TOTAL) * 1000;
 
     const pool = mysql.createPool({ ...MYSQL, database: DATABASE, connectionLimit: 1, timezone: 'Z' });
     const rawStarted = Date.now();
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     console.log(`HTTP batch endpoint:    ${httpRate.toFixed(0)} deployments/s`);
     console.log(`raw multi-row upserts:  ${rawRate.toFixed(0)} deployments/s`);
     console.log(`ratio HTTP/raw:         ${((httpRate / rawRate) * 100).toFixed(0)}%`);
+    console.log(`server CPU:             ${cpuPer1000.toFixed(0)} ms per 1000 deployments`);
     console.log(`server peak RSS:        ${server.peakRssMiB()} MiB`);
   } finally {
     server.stop();

@@ -10,7 +10,7 @@ import { rawRows, rawUpsertOne } from './raw-upserts';
  */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
-const DATABASE = 'dlw_bench_ingest';
+const DATABASE = process.env.BENCH_DATABASE ?? 'dlw_bench_ingest';
 
 async function httpRate(server: BuiltServer, connection: { id: number; key: string }, concurrency: number, prefix: string) {
   let n = 0;
@@ -27,7 +27,13 @@ async function httpRate(server: BuiltServer, connection: { id: number; key: stri
       },
     ],
   });
-  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+    total: result.requests.total,
+  };
 }
 
 async function rawRate(connectionId: number, concurrency: number, prefix: string, audit: boolean): Promise<number> {
@@ -50,15 +56,18 @@ async function rawRate(connectionId: number, concurrency: number, prefix: string
 
 async function main(): Promise<void> {
   await freshDatabase(DATABASE);
-  const server = new BuiltServer(18700, DATABASE);
+  const server = new BuiltServer(Number(process.env.BENCH_PORT ?? 18700), DATABASE);
   await server.start();
   try {
     const connection = await createConnection(server, 'bench');
     console.log(`ingest benchmark: ${DURATION_S}s per run, MariaDB on 127.0.0.1, one single-commit deployment per request`);
     console.log('raw = the same domain upserts straight through mysql2; raw+audit = plus the audit row the spec requires per request');
     console.log('concurrency | HTTP req/s | p50 ms | p99 ms | non-2xx | raw upserts/s | HTTP/raw | raw+audit/s | HTTP/(raw+audit)');
+    const cpuPerRequest: string[] = [];
     for (const concurrency of CONCURRENCIES) {
+      const cpuBefore = server.cpuMs();
       const http = await httpRate(server, connection, concurrency, `http-c${concurrency}`);
+      cpuPerRequest.push(`c${concurrency} ${((server.cpuMs() - cpuBefore) / http.total).toFixed(2)}`);
       const raw = await rawRate(connection.id, concurrency, `raw-c${concurrency}`, false);
       const rawAudit = await rawRate(connection.id, concurrency, `raw-audit-c${concurrency}`, true);
       const percent = (ceiling: number) => `${((http.rate / ceiling) * 100).toFixed(0)}%`;
@@ -68,6 +77,7 @@ async function main(): Promise<void> {
           `${rawAudit.toFixed(0).padStart(11)} | ${percent(rawAudit).padStart(16)}`,
       );
     }
+    console.log(`server CPU per request (ms): ${cpuPerRequest.join(', ')}`);
     console.log(`server peak RSS: ${server.peakRssMiB()} MiB`);
   } finally {
     server.stop();

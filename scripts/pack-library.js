@@ -61,6 +61,8 @@ function main() {
     stdio: ['ignore', process.stderr, process.stderr],
   });
   rewriteAliases();
+  // The push CLI is plain JavaScript with no build step; it ships as it is.
+  fs.cpSync(path.join(root, 'bin'), path.join(staging, 'bin'), { recursive: true });
   writeManifest();
   fs.copyFileSync(path.join(root, 'README.md'), path.join(staging, 'README.md'));
   if (fs.existsSync(CONSOLE_ASSETS)) fs.cpSync(CONSOLE_ASSETS, path.join(dist, 'console'), { recursive: true });

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import helmet from 'helmet';
-import { WebhookExceptionFilter } from '@app/webhook';
+import { setupWebhookOpenApi, WebhookExceptionFilter } from '@app/webhook';
 
 /**
  * Everything main.ts does to the app besides listening; e2e tests call it too. The app must be
@@ -10,5 +10,7 @@ import { WebhookExceptionFilter } from '@app/webhook';
 export function setupApp(app: INestApplication): INestApplication {
   app.use(helmet());
   app.useGlobalFilters(new WebhookExceptionFilter());
+  // OpenAPI document at /api/docs-json, Swagger UI at /api/docs (assets served locally).
+  setupWebhookOpenApi(app, 'api/docs');
   return app;
 }

@@ -11,7 +11,7 @@ import { createEmptyDatabase, dropDatabase, testDrivers } from './utils/test-dat
 const ROOT = join(__dirname, '..');
 const EXAMPLE = join(ROOT, 'examples', 'embedded-host');
 const run = promisify(execFile);
-const PEERS = ['@nestjs/common', '@nestjs/core', '@nestjs/typeorm', 'typeorm', 'reflect-metadata', 'rxjs', 'mysql2', 'better-sqlite3'];
+const PEERS = ['@nestjs/common', '@nestjs/core', '@nestjs/typeorm', '@nestjs/swagger', 'typeorm', 'reflect-metadata', 'rxjs', 'mysql2', 'better-sqlite3'];
 
 /** `curl` as the README runs it (`-d` → form content type); returns the status and parsed body. */
 async function curl(url: string, args: string[]): Promise<{ status: number; body: any }> {
@@ -44,7 +44,7 @@ async function startHost(dir: string, env: Record<string, string>): Promise<{ ch
 }
 
 /** Nest majors the example is built against: the example as written (11), and 12 on SQLite. */
-const NEST_12 = { '@nestjs/common': '^12.6.3', '@nestjs/core': '^12.6.3', '@nestjs/platform-express': '^12.6.3', '@nestjs/typeorm': '^12.0.2' };
+const NEST_12 = { '@nestjs/common': '^12.6.3', '@nestjs/core': '^12.6.3', '@nestjs/platform-express': '^12.6.3', '@nestjs/typeorm': '^12.0.2', '@nestjs/swagger': '^12.1.2' };
 const HOSTS: [string, Record<string, string>, ReturnType<typeof testDrivers>][] = [
   ['Nest 11', {}, testDrivers()],
   ['Nest 12', NEST_12, ['sqlite']],

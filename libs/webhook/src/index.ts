@@ -4,3 +4,4 @@ export type { WebhookModuleOptions, ResolvedWebhookOptions } from './webhook-opt
 export { WebhookExceptionFilter, WebhookException, WebhookErrorCode } from './common/errors';
 export { WebhookMetrics, ensureRequestId, summarizeRequest, REQUEST_ID_HEADER } from './observability';
 export type { RequestSummary } from './observability';
+export { addWebhookRoutesToDocument, addWebhookSecuritySchemes, createWebhookOpenApiDocument, setupWebhookOpenApi } from './openapi';

@@ -1,4 +1,5 @@
 import { Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { actorOf, AuthenticatedRequest } from '../auth/auth-principal';
 import { JsonObjectBody } from '../common/http/json-body.decorator';
 import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
@@ -17,6 +18,7 @@ const withSuffix = (suffix: string) => BY_ID_OR_NAME.map((path) => `${path}/${su
 
 /** Connection management (spec api.md §7); admin credentials. */
 @WebhookController()
+@ApiTags('connections')
 export class ConnectionsController {
   constructor(
     @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
@@ -30,6 +32,7 @@ export class ConnectionsController {
 
   @Post('connections')
   @HttpCode(200)
+  @ApiBody({ type: ConnectionNameDto })
   async create(@JsonObjectBody() body: Record<string, unknown>, @Req() req: AuthenticatedRequest) {
     const { name } = validateDto(ConnectionNameDto, { name: body.name });
     const created = await this.connections.create(name, actorOf(req.principal));
@@ -49,6 +52,7 @@ export class ConnectionsController {
   }
 
   @Patch(BY_ID_OR_NAME)
+  @ApiBody({ type: ConnectionNameDto })
   async rename(@Param() ref: ConnectionRef, @JsonObjectBody() body: Record<string, unknown>) {
     this.resolver.parse(ref);
     const { name } = validateDto(ConnectionNameDto, { name: body.name });

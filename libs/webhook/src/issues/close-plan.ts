@@ -2,6 +2,7 @@ import { IssueEntity } from '@app/domain';
 import { JsonObject, normalizeFields } from '../common/body';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { IngestionPlan } from '../common/ingestion/ingestion-runner';
+import { CloseIssueByPathDto, CloseIssueDto } from './dto/close-issue.dto';
 import { CLOSE_BY_BODY_FIELDS, CLOSE_BY_PATH_FIELDS } from './issue-fields';
 import { leadTimeBetween, leadTimePathsInStyle, leadTimeWarning } from './issue-plan';
 
@@ -31,13 +32,17 @@ export interface ClosedColumns {
  * without it the body must name the issue.
  */
 export function planClose(body: JsonObject, pathKey: string | undefined): ClosePlan {
-  const input = normalizeFields(body, pathKey === undefined ? CLOSE_BY_BODY_FIELDS : CLOSE_BY_PATH_FIELDS);
+  const byBody = pathKey === undefined;
+  const input = byBody
+    ? normalizeFields<unknown, CloseIssueDto>(body, CLOSE_BY_BODY_FIELDS, { dto: CloseIssueDto })
+    : normalizeFields<unknown, CloseIssueByPathDto>(body, CLOSE_BY_PATH_FIELDS, { dto: CloseIssueByPathDto });
   if (input.causes.length > 0) throw new WebhookException(WebhookErrorCode.VALIDATION_FAILED, { causes: input.causes });
+  const dto: Partial<CloseIssueDto> = input.dto;
   return {
-    issueKey: pathKey ?? (input.values.issueKey as string),
-    issueKeyPath: pathKey === undefined ? input.locate('issueKey').path : 'issueKey',
-    resolutionDate: input.values.resolutionDate as Date | undefined,
-    originalStatus: input.values.originalStatus as string | undefined,
+    issueKey: pathKey ?? (dto.issueKey as string),
+    issueKeyPath: byBody ? input.locate('issueKey').path : 'issueKey',
+    resolutionDate: dto.resolutionDate,
+    originalStatus: dto.originalStatus,
     warnings: input.warnings,
     leadTimeWarning: leadTimeWarning(leadTimePathsInStyle(input.style)),
     fieldOfColumn: (column) => {

@@ -1,9 +1,10 @@
 import { IncidentAssigneeEntity, IncidentEntity, IssueAssigneeEntity, IssueEntity } from '@app/domain';
-import { codePointLength, FieldCause, FieldValue, JsonObject, KeyStyle, normalizeFields, NormalizeResult, renderCauses } from '../common/body';
+import { codePointLength, FieldCause, JsonObject, KeyStyle, normalizeFields, NormalizeResult, renderCauses } from '../common/body';
 import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { ConnectionKey, IngestionPlan } from '../common/ingestion/ingestion-runner';
 import { webhookScopeId } from '../connections/connections.repository';
+import { IssueDto } from './dto/issue.dto';
 import { ISSUE_FIELDS, STANDARD_ISSUE_TYPES } from './issue-fields';
 
 const MAX_ID_LENGTH = 255;
@@ -28,55 +29,55 @@ export interface IssuePlan extends IngestionPlan {
 
 /** Decodes an issue body for connection `<c>` (spec api.md §9.1): 400 with every cause, else the issue row. */
 export function planIssue(body: JsonObject, key: ConnectionKey): IssuePlan {
-  const input = normalizeFields(body, ISSUE_FIELDS);
-  const values = new IssueValues(input);
-  const ids = Object.fromEntries(ID_FIELDS.map((name) => [name, values.prefixedId(name, key)]));
+  const input = normalizeFields<unknown, IssueDto>(body, ISSUE_FIELDS, { dto: IssueDto });
+  const dto = input.dto;
+  const ids = Object.fromEntries(ID_FIELDS.map((name) => [name, prefixedId(dto[name], key)]));
   const causes: FieldCause[] = [...input.fieldCauses, ...ID_FIELDS.filter((name) => codePointLength(ids[name]) > MAX_ID_LENGTH).map(tooLongId(input))];
   if (causes.length > 0) throw new WebhookException(WebhookErrorCode.VALIDATION_FAILED, { causes: renderCauses(causes) });
 
   const warnings = [...input.warnings];
-  let originalStatus = values.string('originalStatus');
+  let originalStatus = dto.originalStatus;
   if (originalStatus === undefined) {
     originalStatus = String(input.sent.status);
     warnings.push(`${input.locate('originalStatus').path}: missing, stored the value of status`);
   }
-  const createdDate = values.time('createdDate') as Date;
-  const resolutionDate = values.time('resolutionDate') ?? null;
-  let leadTimeMinutes = values.number('leadTimeMinutes') ?? 0;
+  const createdDate = dto.createdDate;
+  const resolutionDate = dto.resolutionDate ?? null;
+  let leadTimeMinutes = dto.leadTimeMinutes ?? 0;
   if (leadTimeMinutes === 0) {
     const lead = leadTimeBetween(createdDate, resolutionDate);
     leadTimeMinutes = lead.minutes;
     if (lead.negative) warnings.push(leadTimeWarning(pathsOf(input)));
   }
-  const type = standardType(values.string('type') ?? '');
+  const type = standardType(dto.type ?? '');
   const issue: RowValues<IssueEntity> = {
     id: ids.issueKey,
-    url: values.string('url') ?? '',
+    url: dto.url ?? '',
     iconUrl: '',
-    issueKey: values.string('issueKey') as string,
-    title: values.string('title') as string,
-    description: values.string('description') ?? '',
-    epicKey: values.string('epicKey') ?? '',
+    issueKey: dto.issueKey,
+    title: dto.title,
+    description: dto.description ?? '',
+    epicKey: dto.epicKey ?? '',
     type,
     originalType: '',
-    status: values.string('status') as string,
+    status: dto.status,
     originalStatus,
     resolutionDate,
     createdDate,
-    updatedDate: values.time('updatedDate') ?? null,
+    updatedDate: dto.updatedDate ?? null,
     leadTimeMinutes,
     parentIssueId: ids.parentIssueKey,
-    priority: values.string('priority') ?? '',
-    storyPoint: values.number('storyPoint') ?? 0,
-    originalEstimateMinutes: values.number('originalEstimateMinutes') ?? 0,
-    timeSpentMinutes: values.number('timeSpentMinutes') ?? 0,
-    timeRemainingMinutes: values.number('timeRemainingMinutes') ?? 0,
+    priority: dto.priority ?? '',
+    storyPoint: dto.storyPoint ?? 0,
+    originalEstimateMinutes: dto.originalEstimateMinutes ?? 0,
+    timeSpentMinutes: dto.timeSpentMinutes ?? 0,
+    timeRemainingMinutes: dto.timeRemainingMinutes ?? 0,
     creatorId: ids.creatorId,
-    creatorName: values.string('creatorName') ?? '',
+    creatorName: dto.creatorName ?? '',
     assigneeId: ids.assigneeId,
-    assigneeName: values.string('assigneeName') ?? '',
-    severity: values.string('severity') ?? '',
-    component: values.string('component') ?? '',
+    assigneeName: dto.assigneeName ?? '',
+    severity: dto.severity ?? '',
+    component: dto.component ?? '',
     originalProject: '',
     urgency: '',
     isSubtask: false,
@@ -183,25 +184,7 @@ function fieldOfColumnIn(input: NormalizeResult) {
   };
 }
 
-/** Typed reads of decoded values; absent fields are undefined. */
-class IssueValues {
-  constructor(private readonly input: NormalizeResult) {}
-
-  string(name: string): string | undefined {
-    return this.input.values[name] as string | undefined;
-  }
-
-  number(name: string): number | undefined {
-    return this.input.values[name] as number | undefined;
-  }
-
-  time(name: string): Date | undefined {
-    return this.input.values[name] as Date | undefined;
-  }
-
-  /** `webhook:<c>:<value>`; an absent or empty value stays `''`, never `webhook:<c>:`. */
-  prefixedId(name: string, key: ConnectionKey): string {
-    const value: FieldValue | undefined = this.input.values[name];
-    return typeof value === 'string' && value !== '' ? `${webhookScopeId(key)}:${value}` : '';
-  }
+/** `webhook:<c>:<value>`; an absent or empty value stays `''`, never `webhook:<c>:`. */
+function prefixedId(value: string | undefined, key: ConnectionKey): string {
+  return value ? `${webhookScopeId(key)}:${value}` : '';
 }

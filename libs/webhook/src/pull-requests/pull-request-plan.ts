@@ -1,44 +1,24 @@
 import { PullRequestEntity } from '@app/domain';
-import { FieldSpec, JsonObject, normalizeFields } from '../common/body';
+import { FieldSpec, JsonObject, mapFields, normalizeFields } from '../common/body';
 import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { ConnectionKey, IngestionPlan } from '../common/ingestion/ingestion-runner';
 import { webhookScopeId } from '../connections/connections.repository';
+import { PullRequestDto } from './dto/pull-request.dto';
+import { BASE_REPO_ID_REASON, PULL_REQUEST_FIELDS } from './pull-request-fields';
 
-/** Pull-request fields of spec api.md §11, in the table's order; `base_repo_id` names the connection. */
+/** The key table for connection `<c>`: the `base_repo_id` warning names `webhook:<c>` (cached per connection). */
+const FIELDS_BY_CONNECTION = new Map<ConnectionKey, FieldSpec[]>();
+
 function pullRequestFields(key: ConnectionKey): FieldSpec[] {
-  const text = (name: string, seed: string, camel?: string, maxLength?: number): FieldSpec => ({ name, seed, camel, type: 'string', maxLength });
-  const time = (name: string, seed: string, camel: string): FieldSpec => ({ name, seed, camel, type: 'time' });
-  return [
-    { name: 'pullRequestKey', seed: 'pull_request_key', camel: 'pullRequestKey', type: 'integer', required: true, min: 1 },
-    { name: 'title', seed: 'display_title', camel: 'displayTitle', aliases: ['title'], type: 'string', required: true },
-    { name: 'createdDate', seed: 'created_date', camel: 'createdDate', type: 'time', required: true },
-    // DevLake clients always send it; DevLake required it and never used it.
-    { name: 'id', seed: 'id', type: 'string', ignore: { silent: true } },
-    { name: 'status', seed: 'status', type: 'enum', values: ['OPEN', 'CLOSED', 'MERGED'] },
-    text('originalStatus', 'original_status', 'originalStatus', 100),
-    { name: 'baseRepoId', seed: 'base_repo_id', camel: 'baseRepoId', type: 'string', ignore: { reason: `base_repo_id is always ${webhookScopeId(key)}` } },
-    text('headRepoId', 'head_repo_id', 'headRepoId', 191),
-    text('baseRef', 'base_ref', 'baseRef', 255),
-    text('headRef', 'head_ref', 'headRef', 255),
-    text('baseCommitSha', 'base_commit_sha', 'baseCommitSha', 40),
-    text('headCommitSha', 'head_commit_sha', 'headCommitSha', 40),
-    text('mergeCommitSha', 'merge_commit_sha', 'mergeCommitSha', 40),
-    text('description', 'description'),
-    text('url', 'url', undefined, 255),
-    text('authorName', 'author_name', 'authorName', 100),
-    text('authorId', 'author_id', 'authorId', 100),
-    text('mergedByName', 'merged_by_name', 'mergedByName', 100),
-    text('mergedById', 'merged_by_id', 'mergedById', 100),
-    text('parentPrId', 'parent_pr_id', 'parentPrId', 100),
-    text('type', 'type', undefined, 100),
-    text('component', 'component', undefined, 100),
-    time('mergedDate', 'merged_date', 'mergedDate'),
-    time('closedDate', 'closed_date', 'closedDate'),
-    { name: 'additions', seed: 'additions', type: 'integer' },
-    { name: 'deletions', seed: 'deletions', type: 'integer' },
-    { name: 'isDraft', seed: 'is_draft', camel: 'isDraft', type: 'boolean' },
-  ];
+  let fields = FIELDS_BY_CONNECTION.get(key);
+  if (!fields) {
+    const reason = `${BASE_REPO_ID_REASON}${webhookScopeId(key)}`;
+    fields = mapFields(PULL_REQUEST_FIELDS, (spec) => (spec.name === 'baseRepoId' ? { ...spec, ignore: { reason } } : spec));
+    if (FIELDS_BY_CONNECTION.size >= 1000) FIELDS_BY_CONNECTION.clear();
+    FIELDS_BY_CONNECTION.set(key, fields);
+  }
+  return fields;
 }
 
 /** Columns whose field is not their seed spelling. */
@@ -52,41 +32,38 @@ export interface PullRequestPlan extends IngestionPlan {
 /** Decodes a pull request for connection `<c>`: 400 with every cause, else its row (spec api.md §11). */
 export function planPullRequest(body: JsonObject, key: ConnectionKey): PullRequestPlan {
   const fields = pullRequestFields(key);
-  const input = normalizeFields(body, fields);
+  const input = normalizeFields<unknown, PullRequestDto>(body, fields, { dto: PullRequestDto });
   if (input.causes.length > 0) throw new WebhookException(WebhookErrorCode.VALIDATION_FAILED, { causes: input.causes });
-  const values = input.values;
-  const text = (name: string) => (values[name] as string | undefined) ?? '';
-  const time = (name: string) => (values[name] as Date | undefined) ?? null;
-  const count = (name: string) => (values[name] as number | undefined) ?? 0;
-  const pullRequestKey = values.pullRequestKey as number;
+  const dto = input.dto;
+  const pullRequestKey = dto.pullRequestKey;
   const pullRequest: RowValues<PullRequestEntity> = {
     id: `${webhookScopeId(key)}:${pullRequestKey}`,
     baseRepoId: webhookScopeId(key),
-    baseRef: text('baseRef'),
-    baseCommitSha: text('baseCommitSha'),
-    headRepoId: text('headRepoId'),
-    headRef: text('headRef'),
-    headCommitSha: text('headCommitSha'),
-    mergeCommitSha: text('mergeCommitSha'),
-    status: text('status'),
-    originalStatus: text('originalStatus'),
-    type: text('type'),
-    component: text('component'),
-    title: text('title'),
-    description: text('description'),
-    url: text('url'),
-    authorName: text('authorName'),
-    authorId: text('authorId'),
-    parentPrId: text('parentPrId'),
+    baseRef: dto.baseRef ?? '',
+    baseCommitSha: dto.baseCommitSha ?? '',
+    headRepoId: dto.headRepoId ?? '',
+    headRef: dto.headRef ?? '',
+    headCommitSha: dto.headCommitSha ?? '',
+    mergeCommitSha: dto.mergeCommitSha ?? '',
+    status: dto.status ?? '',
+    originalStatus: dto.originalStatus ?? '',
+    type: dto.type ?? '',
+    component: dto.component ?? '',
+    title: dto.title,
+    description: dto.description ?? '',
+    url: dto.url ?? '',
+    authorName: dto.authorName ?? '',
+    authorId: dto.authorId ?? '',
+    parentPrId: dto.parentPrId ?? '',
     pullRequestKey,
-    createdDate: time('createdDate'),
-    mergedDate: time('mergedDate'),
-    closedDate: time('closedDate'),
-    additions: count('additions'),
-    deletions: count('deletions'),
-    mergedByName: text('mergedByName'),
-    mergedById: text('mergedById'),
-    isDraft: (values.isDraft as boolean | undefined) ?? false,
+    createdDate: dto.createdDate,
+    mergedDate: dto.mergedDate ?? null,
+    closedDate: dto.closedDate ?? null,
+    additions: dto.additions ?? 0,
+    deletions: dto.deletions ?? 0,
+    mergedByName: dto.mergedByName ?? '',
+    mergedById: dto.mergedById ?? '',
+    isDraft: dto.isDraft ?? false,
   };
   return {
     pullRequest,

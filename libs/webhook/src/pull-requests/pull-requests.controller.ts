@@ -1,6 +1,12 @@
 import { Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiIngestionBody } from '../openapi/api-docs.decorators';
+import { PAYLOAD_EXAMPLES } from '../openapi/payload-examples';
+import { PullRequestDto } from './dto/pull-request.dto';
+
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionEndpoint, ingestionPaths, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { IngestionEndpoint, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { INGESTION_RESOURCES, ingestionPaths } from '../ingestion/ingestion-routes';
 import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
 import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
 import { WebhookController } from '../common/http/webhook-controller.decorator';
@@ -8,15 +14,18 @@ import { PullRequestsService } from './pull-requests.service';
 
 /** `…/pull_requests` and `…/pull_requests/batch`, in every connection form (spec api.md §2.2). */
 @WebhookController()
+@ApiTags('pull requests')
 export class PullRequestsController {
   constructor(private readonly pullRequests: PullRequestsService) {}
 
-  @IngestionEndpoint(ingestionPaths('pull_requests', { projectRoute: true }))
+  @IngestionEndpoint(ingestionPaths(INGESTION_RESOURCES.pullRequests))
+  @ApiIngestionBody([PullRequestDto], PAYLOAD_EXAMPLES.pullRequests)
   async upsert(@Param() target: IngestionTarget, @JsonObjectBody() body: JsonObject, @Query('dryRun') dryRun?: string) {
     return successEnvelope(await this.pullRequests.upsert(target, body, isTrueFlag(dryRun)));
   }
 
-  @IngestionEndpoint(ingestionPaths('pull_requests/batch', { projectRoute: true }))
+  @IngestionEndpoint(ingestionPaths(INGESTION_RESOURCES.pullRequestsBatch))
+  @ApiIngestionBody([PullRequestDto], PAYLOAD_EXAMPLES.pullRequests, { batch: true })
   async upsertBatch(@Param() target: IngestionTarget, @BatchItemsBody() items: BatchItemResult[], @Query('dryRun') dryRun?: string) {
     return successEnvelope(await this.pullRequests.upsertBatch(target, items, isTrueFlag(dryRun)));
   }

@@ -4,7 +4,7 @@ import { EnumFieldSpec, FieldSpec, NumericFieldSpec, StringFieldSpec } from './f
 /** A decoded scalar: strings (enums upper-cased), numbers, booleans, times as `Date`. */
 export type ScalarValue = string | number | boolean | Date;
 
-export type ScalarFieldSpec<TFlags = unknown> = Exclude<FieldSpec<TFlags>, { type: 'object-array' }>;
+export type ScalarFieldSpec<TFlags = unknown> = Exclude<FieldSpec<TFlags>, { type: 'object-array' } | { type?: undefined }>;
 
 /** What one non-null JSON value becomes for a field (spec api.md §4.2). */
 export type Coerced<T = ScalarValue> = { kind: 'value'; value: T } | { kind: 'absent' } | { kind: 'problem'; problem: string };

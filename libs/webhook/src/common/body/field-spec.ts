@@ -14,7 +14,7 @@ interface FieldSpecBase<TFlags> {
   camel?: string;
   /** Further accepted spellings (`deployment_commits`, the pull-request `title`). */
   aliases?: readonly string[];
-  /** Missing, `null` or `""` gives `is required`. */
+  /** Missing, `null` or `""` gives `is required` (typed specs; a DTO class says it with its decorators). */
   required?: boolean;
   /** When set, the field is known but unused: it is reported, never decoded nor required. */
   ignore?: IgnoreRule;
@@ -60,8 +60,18 @@ export interface ObjectArrayFieldSpec<TFlags = unknown> extends FieldSpecBase<TF
   itemNoun?: string;
 }
 
-/** One field described as data: its spellings, type and checks (spec api.md §4). */
+/**
+ * A field known by its spellings only: its type and checks are the decorators of the DTO class the
+ * body is validated with (`@WebhookBody`). `fields` marks an array of objects and spells its elements.
+ */
+export interface KeyFieldSpec<TFlags = unknown> extends FieldSpecBase<TFlags> {
+  type?: undefined;
+  fields?: readonly FieldSpec<TFlags>[];
+}
+
+/** One field described as data: its spellings, and its type and checks unless a DTO class holds them (spec api.md §4). */
 export type FieldSpec<TFlags = unknown> =
+  | KeyFieldSpec<TFlags>
   | StringFieldSpec<TFlags>
   | NumericFieldSpec<TFlags>
   | BooleanFieldSpec<TFlags>
@@ -69,7 +79,12 @@ export type FieldSpec<TFlags = unknown> =
   | EnumFieldSpec<TFlags>
   | ObjectArrayFieldSpec<TFlags>;
 
-export type FieldType = FieldSpec['type'];
+export type FieldType = NonNullable<FieldSpec['type']>;
+
+/** The element fields of an array of objects, else undefined. */
+export function elementFieldsOf<TFlags>(spec: FieldSpec<TFlags>): readonly FieldSpec<TFlags>[] | undefined {
+  return spec.type === 'object-array' || spec.type === undefined ? spec.fields : undefined;
+}
 
 /** Every accepted spelling of a field: seed, camel, aliases. */
 export function spellingsOf(spec: FieldSpec<unknown>): string[] {
@@ -84,7 +99,8 @@ export function mapFields<TFlags>(
   specs: readonly FieldSpec<TFlags>[],
   rewrite: (spec: FieldSpec<TFlags>) => FieldSpec<TFlags>,
 ): FieldSpec<TFlags>[] {
-  return specs.map((spec) =>
-    rewrite(spec.type === 'object-array' ? { ...spec, fields: mapFields(spec.fields, rewrite) } : spec),
-  );
+  return specs.map((spec) => {
+    const fields = elementFieldsOf(spec);
+    return rewrite(fields ? ({ ...spec, fields: mapFields(fields, rewrite) } as FieldSpec<TFlags>) : spec);
+  });
 }

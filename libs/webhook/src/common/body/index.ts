@@ -8,12 +8,13 @@ export {
 export type { CauseSite, FieldCause, PositionedWarning, SortPosition } from './cause-order';
 export { codePointLength, decimalText } from './coerce-value';
 export type { ScalarValue } from './coerce-value';
-export { mapFields, spellingsOf } from './field-spec';
+export { elementFieldsOf, mapFields, spellingsOf } from './field-spec';
 export type {
   BooleanFieldSpec,
   EnumFieldSpec,
   FieldSpec,
   FieldType,
+  KeyFieldSpec,
   IgnoreRule,
   NumericFieldSpec,
   ObjectArrayFieldSpec,

@@ -1,6 +1,8 @@
 import { applyDecorators, Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiBasicAuth } from '@nestjs/swagger';
 import { WebhookAuthGuard } from '../../auth/webhook-auth.guard';
 import { WebhookExceptionFilter } from '../errors';
+import { ADMIN_SCHEME, ApiEnvelopeResponses } from '../../openapi/api-docs.decorators';
 import { PLUGIN_PATH } from './webhook-request';
 import { RawBodyInterceptor } from './raw-body.interceptor';
 
@@ -15,5 +17,7 @@ export function WebhookController(path: string = PLUGIN_PATH): ClassDecorator {
     UseGuards(WebhookAuthGuard),
     UseInterceptors(RawBodyInterceptor),
     UseFilters(WebhookExceptionFilter),
+    ApiBasicAuth(ADMIN_SCHEME),
+    ApiEnvelopeResponses(),
   );
 }

@@ -1,5 +1,7 @@
 import { applyDecorators, CanActivate, ExecutionContext, HttpCode, Injectable, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery } from '@nestjs/swagger';
 import { IngestionRoute } from '../../auth/ingestion-route.decorator';
+import { API_KEY_SCHEME } from '../../openapi/api-docs.decorators';
 import { parseProjectName, PROJECT_ROUTE_MAX_NAME } from '../../connections/connection-params';
 import { ConnectionResolver } from '../../connections/connection-resolver';
 import { WebhookRequest } from '../http/webhook-request';
@@ -9,20 +11,6 @@ export interface IngestionTarget {
   connectionId?: string;
   connectionName?: string;
   projectName?: string;
-}
-
-/**
- * The paths of one ingestion resource in every form, most literal first so that `by-name`,
- * `connections` and `projects` are never read as an id: C, A, D (when the resource has project
- * routes), then the legacy B.
- */
-export function ingestionPaths(resource: string, options: { projectRoute?: boolean } = {}): string[] {
-  return [
-    `connections/by-name/:connectionName/${resource}`,
-    `connections/:connectionId/${resource}`,
-    ...(options.projectRoute ? [`projects/:projectName/${resource}`] : []),
-    `:connectionId/${resource}`,
-  ];
 }
 
 /**
@@ -43,5 +31,12 @@ export class IngestionTargetGuard implements CanActivate {
 
 /** A `POST` ingestion handler answering 200, in the key scope of its connection, with its target checked. */
 export function IngestionEndpoint(paths: string[]): MethodDecorator {
-  return applyDecorators(Post(paths), HttpCode(200), IngestionRoute(), UseGuards(IngestionTargetGuard));
+  return applyDecorators(
+    Post(paths),
+    HttpCode(200),
+    IngestionRoute(),
+    UseGuards(IngestionTargetGuard),
+    ApiBearerAuth(API_KEY_SCHEME),
+    ApiQuery({ name: 'dryRun', required: false, description: '`true` or `1`: validate and show the rows, write nothing' }),
+  );
 }

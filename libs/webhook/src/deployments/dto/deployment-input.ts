@@ -1,6 +1,8 @@
 import { CauseSite, FieldCause, JsonObject, normalizeFields, NormalizedRecord, renderCauses } from '../../common/body';
 import { WebhookErrorCode, WebhookException } from '../../common/errors';
-import { DeploymentForm, deploymentFieldsFor, deploymentFormOf } from './deployment-fields';
+import { DeploymentCommitV1xDto } from './deployment-commit.dto';
+import { AnyDeploymentDto, DeploymentV1xDto, SeedDeploymentDto, SeedMultiDeploymentDto } from './deployment.dto';
+import { DEPLOYMENT_DTO_OF_FORM, DeploymentForm, deploymentFieldsFor, deploymentFormOf } from './deployment-fields';
 
 /** One commit of a deployment request, whichever key style or form described it. */
 export interface DeploymentCommitInput {
@@ -52,70 +54,68 @@ export function invalidInput(causes: readonly FieldCause[]): WebhookException {
 }
 
 /**
- * Decodes and validates a deployment body in the form it selects (spec api.md §4, §8.1, §8.2), or
- * throws 400 with every field-level cause at once.
+ * Decodes and validates a deployment body in the form it selects (spec api.md §4, §8.1, §8.2)
+ * through that form's DTO class, or throws 400 with every field-level cause at once.
  */
 export function readDeploymentInput(body: JsonObject): DeploymentInput {
   const form = deploymentFormOf(body);
-  const normalized = normalizeFields(body, deploymentFieldsFor(form), { camelCase: form === 'v1x' });
+  const normalized = normalizeFields<unknown, AnyDeploymentDto>(body, deploymentFieldsFor(form), {
+    camelCase: form === 'v1x',
+    dto: DEPLOYMENT_DTO_OF_FORM[form],
+  });
   if (normalized.fieldCauses.length > 0) throw invalidInput(normalized.fieldCauses);
-  const commitRecords = form === 'seedSingle' ? [normalized] : (normalized.values.deploymentCommits as NormalizedRecord[]);
+  const dto = normalized.dto;
+  const v1x = form === 'v1x' ? (dto as DeploymentV1xDto) : undefined;
+  const seed = form === 'v1x' ? undefined : (dto as SeedDeploymentDto | SeedMultiDeploymentDto);
   return {
     form,
-    id: text(normalized, 'id'),
-    pipelineId: text(normalized, 'pipelineId'),
-    startTime: time(normalized, 'startTime') as Date,
-    endTime: time(normalized, 'endTime'),
-    createTime: time(normalized, 'createTime'),
-    result: text(normalized, 'result'),
+    id: v1x?.id,
+    pipelineId: seed?.pipelineId,
+    startTime: dto.startTime,
+    endTime: dto.endTime,
+    createTime: dto.createTime,
+    result: dto.result,
     resultAsSent: sentText(normalized, 'result'),
-    environment: text(normalized, 'environment'),
+    environment: dto.environment,
     environmentAsSent: sentText(normalized, 'environment'),
-    originalEnvironment: text(normalized, 'originalEnvironment'),
-    name: text(normalized, 'name'),
-    displayTitle: text(normalized, 'displayTitle'),
-    repoId: text(normalized, 'repoId'),
-    commits: commitRecords.map((record) => readCommit(record, form)),
+    originalEnvironment: v1x?.originalEnvironment,
+    name: dto.name,
+    displayTitle: v1x?.displayTitle,
+    repoId: dto.repoId,
+    commits: form === 'seedSingle' ? [singleModeCommit(dto as SeedDeploymentDto, normalized)] : listedCommits(dto as SeedMultiDeploymentDto, normalized),
     warnings: normalized.warnings,
     locate: (field) => normalized.locate(field),
   };
 }
 
-function readCommit(record: NormalizedRecord, form: DeploymentForm): DeploymentCommitInput {
+/** In single mode the "commit" is the body: its name and repo_id are the request's, read there. */
+function singleModeCommit(dto: SeedDeploymentDto, record: NormalizedRecord): DeploymentCommitInput {
   const locate = (field: string) => record.locate(field);
-  const repoUrl = text(record, 'repoUrl') as string;
-  const commitSha = text(record, 'commitSha') as string;
-  const refName = text(record, 'refName');
-  const commitMsg = text(record, 'commitMsg');
-  // In single mode the "commit" is the body: its name and repo_id are the request's, read there.
-  if (form === 'seedSingle') return { repoUrl, commitSha, refName, commitMsg, repoId: undefined, locate };
-  // One literal each: spreading and then adding keys is slow in V8.
-  return {
-    repoUrl,
-    commitSha,
-    refName,
-    commitMsg,
-    repoId: text(record, 'repoId'),
-    locate,
-    name: text(record, 'name'),
-    result: text(record, 'result'),
-    resultAsSent: sentText(record, 'result'),
-    status: text(record, 'status'),
-    startTime: time(record, 'startTime'),
-    endTime: time(record, 'endTime'),
-    createTime: time(record, 'createTime'),
-    displayTitle: text(record, 'displayTitle'),
-  };
+  return { repoUrl: dto.repoUrl, commitSha: dto.commitSha, refName: dto.refName, commitMsg: dto.commitMsg, repoId: undefined, locate };
 }
 
-function text(record: NormalizedRecord, name: string): string | undefined {
-  const value = record.values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function time(record: NormalizedRecord, name: string): Date | undefined {
-  const value = record.values[name];
-  return value instanceof Date ? value : undefined;
+function listedCommits(dto: SeedMultiDeploymentDto | DeploymentV1xDto, normalized: NormalizedRecord): DeploymentCommitInput[] {
+  const records = normalized.values.deploymentCommits as NormalizedRecord[];
+  return dto.deploymentCommits.map((commit: Partial<DeploymentCommitV1xDto>, index) => {
+    const record = records[index];
+    // One literal: spreading and then adding keys is slow in V8.
+    return {
+      repoUrl: commit.repoUrl as string,
+      commitSha: commit.commitSha as string,
+      refName: commit.refName,
+      commitMsg: commit.commitMsg,
+      repoId: commit.repoId,
+      locate: (field: string) => record.locate(field),
+      name: commit.name,
+      result: commit.result,
+      resultAsSent: sentText(record, 'result'),
+      status: commit.status,
+      startTime: commit.startTime,
+      endTime: commit.endTime,
+      createTime: commit.createTime,
+      displayTitle: commit.displayTitle,
+    };
+  });
 }
 
 /** An enumeration as the client spelled it, for the `original_*` columns. */

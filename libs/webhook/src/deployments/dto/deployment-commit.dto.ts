@@ -1,0 +1,46 @@
+import { EnumField, TextField, TimeField, WebhookBody } from '../../common/validation';
+import { commitKeysFor, DEPLOYMENT_RESULTS } from './deployment-keys';
+
+/** One element of `deploymentCommits` in the seed form (spec api.md §8.2, second table). */
+@WebhookBody(commitKeysFor('seedMulti'))
+export class DeploymentCommitDto {
+  @TextField({ required: true, maxLength: 500 })
+  repoUrl: string;
+
+  @TextField({ required: true, maxLength: 255 })
+  commitSha: string;
+
+  @TextField({ maxLength: 255 })
+  refName?: string;
+
+  @TextField()
+  commitMsg?: string;
+
+  @TextField({ maxLength: 255 })
+  repoId?: string;
+
+  @TextField({ maxLength: 255 })
+  name?: string;
+}
+
+/** One element of `deploymentCommits` in the 1.x form: a commit may carry its own result, status and times. */
+@WebhookBody(commitKeysFor('v1x'))
+export class DeploymentCommitV1xDto extends DeploymentCommitDto {
+  @EnumField(DEPLOYMENT_RESULTS)
+  result?: string;
+
+  @TextField({ maxLength: 100 })
+  status?: string;
+
+  @TimeField()
+  startTime?: Date;
+
+  @TimeField()
+  endTime?: Date;
+
+  @TimeField()
+  createTime?: Date;
+
+  @TextField()
+  displayTitle?: string;
+}
