@@ -5,14 +5,16 @@ import { createDomainDataSource } from '@app/domain';
 import { WebhookModule } from '@app/webhook';
 import { AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './config/data-source-options';
+import { ConsoleRedirectController } from './console-redirect.controller';
 import { HealthModule } from './health/health.module';
 
-/** The standalone server: one database, the webhook library on DevLake's four mounts, /health. */
+/** The standalone server: one database, the webhook library on DevLake's four mounts, /health, `/` → console. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, encryptionSecret: string): DynamicModule {
     return {
       module: AppModule,
+      controllers: [ConsoleRedirectController],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),

@@ -1,3 +1,5 @@
+import { resolveConsoleAssetsDir } from './console/console-assets-dir';
+
 /** Options of WebhookModule.forRoot / forRootAsync (spec README, "Library options"). */
 export interface WebhookModuleOptions {
   /** Prefixes of the admin side; default `['']`. */
@@ -13,6 +15,8 @@ export interface WebhookModuleOptions {
   maxBatchItems?: number;
   rateLimit?: { requestsPerMinute: number };
   auditLog?: { enabled?: boolean; retentionDays?: number };
+  /** Directory of the built browser console; default: the build shipped beside the library. */
+  consoleAssetsDir?: string;
 }
 
 /** The options with every default applied; what the library's providers read. */
@@ -26,6 +30,7 @@ export interface ResolvedWebhookOptions {
   maxBatchItems: number;
   rateLimit?: { requestsPerMinute: number };
   auditLog: { enabled: boolean; retentionDays: number };
+  consoleAssetsDir: string;
 }
 
 export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWebhookOptions {
@@ -47,6 +52,7 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
     maxBatchItems: options.maxBatchItems ?? 1000,
     rateLimit: options.rateLimit,
     auditLog: { enabled: options.auditLog?.enabled ?? true, retentionDays: options.auditLog?.retentionDays ?? 30 },
+    consoleAssetsDir: resolveConsoleAssetsDir(options.consoleAssetsDir),
   };
 }
 

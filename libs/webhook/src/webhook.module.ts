@@ -15,6 +15,7 @@ import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionsController } from './connections/connections.controller';
 import { ConnectionsRepository } from './connections/connections.repository';
 import { ConnectionsService } from './connections/connections.service';
+import { ConsoleController } from './console/console.controller';
 import { DEPLOYMENT_CONTROLLERS, DEPLOYMENT_PROVIDERS } from './deployments';
 import { ISSUE_CONTROLLERS, ISSUE_PROVIDERS } from './issues';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics';
@@ -32,7 +33,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
 @Module({
   controllers: [
     ...AUDIT_LOG_CONTROLLERS,
-    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS, ...METRICS_CONTROLLERS],
+    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS, ...METRICS_CONTROLLERS, ConsoleController],
   providers: [
     {
       provide: WEBHOOK_RESOLVED_OPTIONS,
