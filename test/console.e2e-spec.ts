@@ -131,6 +131,13 @@ const HOUR = 3_600_000;
     await page.getByRole('button', { name: 'Map' }).click();
     await page.getByRole('button', { name: 'Unmap ci from shop' }).waitFor();
     expect(await count(t, 'project_mapping', 'project_name = ? AND row_id = ?', ['shop', `webhook:${connectionId}`])).toBe(3);
+
+    await page.getByLabel('Project').fill('payments');
+    await page.getByRole('button', { name: 'Map' }).click();
+    await page.getByRole('button', { name: 'Unmap ci from payments' }).click();
+    await page.locator('tr[data-project="payments"]').getByText('none').waitFor();
+    expect(await count(t, 'project_mapping', 'project_name = ?', ['payments'])).toBe(0);
+    expect(await count(t, 'project_mapping', 'project_name = ?', ['shop'])).toBe(3);
   });
 
   it('shows the project’s DORA tiles and charts, and they follow new data, the window and the report', async () => {
@@ -162,6 +169,41 @@ const HOUR = 3_600_000;
     await page.getByLabel('From').fill(today);
     await page.getByRole('status').filter({ hasText: `Window ${today}T00:00:00.000Z` }).waitFor();
     expect(await barSum('deploymentFrequency', 'deployments by month')).toBeLessThanOrEqual(1);
+  });
+
+  it('renames, rotates the key (shown once) and deletes a connection after an explicit purge choice', async () => {
+    const keyBox = page.getByRole('textbox', { name: 'API key', exact: true });
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Connections' }).click();
+    await page.getByLabel('Name').fill('old-name');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const firstKey = await keyBox.inputValue();
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await keyBox.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Rename old-name' }).click();
+    await page.getByLabel('New name').fill('staging');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'staging' }).waitFor();
+    const [{ id }] = await t.dataSource.query("SELECT id FROM _tool_webhook_connections WHERE name = 'staging'");
+
+    await page.getByRole('button', { name: 'Rotate key of staging' }).click();
+    await page.getByRole('button', { name: 'Confirm rotate' }).click();
+    await keyBox.waitFor();
+    const secondKey = await keyBox.inputValue();
+    expect(secondKey).toMatch(/^[A-Za-z0-9]{128}$/);
+    expect(secondKey).not.toBe(firstKey);
+    expect((await pushDeployment(firstKey, id, deployment('staging-1', Date.now()))).status).toBe(403);
+    expect((await pushDeployment(secondKey, id, deployment('staging-1', Date.now()))).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Delete staging' }).click();
+    const confirm = page.getByRole('button', { name: 'Confirm delete' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByLabel('Purge every row it wrote, and its request log').check();
+    await confirm.click();
+    await page.getByRole('link', { name: 'staging' }).waitFor({ state: 'detached' });
+    expect(await count(t, '_tool_webhook_connections', 'id = ?', [id])).toBe(0);
+    expect(await count(t, 'cicd_deployments', 'cicd_scope_id = ?', [`webhook:${id}`])).toBe(0);
+    expect(await count(t, '_tool_webhook_requests', 'connection_id = ?', [id])).toBe(0);
   });
 
   it('works at 390 px wide', async () => {

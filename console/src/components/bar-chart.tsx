@@ -1,7 +1,7 @@
 import type { SeriesPoint } from '../lib/metrics-types';
 
 const WIDTH = 320;
-const HEIGHT = 140;
+const HEIGHT = 90;
 const AXIS = 18;
 
 /**
@@ -12,7 +12,9 @@ export function BarChart({ title, points, format }: { title: string; points: Ser
   const max = Math.max(0, ...points.map((point) => point.value ?? 0));
   const slot = points.length > 0 ? WIDTH / points.length : WIDTH;
   const barWidth = Math.max(2, slot * 0.7);
-  const labelEvery = Math.ceil(points.length / 8);
+  // Tick labels are ~5.5 px per character at this size: skip some rather than overlap them.
+  const labelWidth = Math.max(...points.map((point) => point.bucket.length), 1) * 5.5 + 8;
+  const labelEvery = Math.max(1, Math.ceil(labelWidth / slot));
   const summary = points.map((point) => `${point.bucket}: ${format(point.value)}`).join(', ');
   return (
     <figure class="chart">
@@ -23,7 +25,7 @@ export function BarChart({ title, points, format }: { title: string; points: Ser
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} role="img" aria-label={`${title}. ${summary}`}>
           <line x1="0" y1={HEIGHT} x2={WIDTH} y2={HEIGHT} class="axis" />
           {points.map((point, index) => {
-            const height = max > 0 && point.value ? (point.value / max) * (HEIGHT - 12) : 0;
+            const height = max > 0 && point.value ? (point.value / max) * (HEIGHT - 14) : 0;
             const x = index * slot + (slot - barWidth) / 2;
             return (
               <g key={point.bucket}>

@@ -11,7 +11,7 @@ export function MetricTile({ metric, withLevel }: { metric: MetricResult; withLe
   return (
     <article class="tile" aria-labelledby={headingId} data-metric={metric.metric}>
       <h3 id={headingId}>{title}</h3>
-      <p class="value">{formatMetricValue(metric)}</p>
+      <p class={metric.value === null ? 'value value-none' : 'value'}>{formatMetricValue(metric)}</p>
       {withLevel ? (
         <p>
           <span class={levelClass(metric.level)} data-level={metric.level ?? 'none'}>

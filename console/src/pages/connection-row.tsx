@@ -25,6 +25,17 @@ export function ConnectionRow({ connection, onChanged, onKey }: { connection: Co
       if (key.apiKey) onKey({ connectionName: connection.name, apiKey: key.apiKey });
     });
 
+  const rename = (name: string) =>
+    run(async () => {
+      await api.renameConnection(connection.id, name);
+      onChanged();
+    });
+  const remove = (purge: boolean) =>
+    run(async () => {
+      await api.deleteConnection(connection.id, purge);
+      onChanged();
+    });
+
   return (
     <tr>
       <th scope="row">
@@ -32,39 +43,35 @@ export function ConnectionRow({ connection, onChanged, onKey }: { connection: Co
       </th>
       <td>{connection.id}</td>
       <td>{new Date(connection.createdAt).toLocaleString()}</td>
-      <td class="actions">
-        {mode === 'view' ? (
-          <>
-            <button type="button" onClick={() => setMode('rename')} aria-label={`Rename ${connection.name}`}>
-              Rename
-            </button>
-            <button type="button" onClick={() => setMode('rotate')} aria-label={`Rotate key of ${connection.name}`}>
-              Rotate key
-            </button>
-            <button type="button" class="danger" onClick={() => setMode('delete')} aria-label={`Delete ${connection.name}`}>
-              Delete
-            </button>
-          </>
-        ) : null}
-        {mode === 'rename' ? <RenameForm connection={connection} onCancel={() => setMode('view')} onSave={(name) => run(async () => {
-          await api.renameConnection(connection.id, name);
-          onChanged();
-        })} /> : null}
-        {mode === 'rotate' ? (
-          <div class="confirm" role="group" aria-label={`Rotate key of ${connection.name}`}>
-            <p>The current key stops working at once. Rotate it?</p>
-            <button type="button" class="danger" onClick={rotate}>
-              Confirm rotate
-            </button>
-            <button type="button" onClick={() => setMode('view')}>
-              Cancel
-            </button>
-          </div>
-        ) : null}
-        {mode === 'delete' ? <DeleteForm connection={connection} onCancel={() => setMode('view')} onDelete={(purge) => run(async () => {
-          await api.deleteConnection(connection.id, purge);
-          onChanged();
-        })} /> : null}
+      <td>
+        <div class="actions">
+          {mode === 'view' ? (
+            <>
+              <button type="button" onClick={() => setMode('rename')} aria-label={`Rename ${connection.name}`}>
+                Rename
+              </button>
+              <button type="button" onClick={() => setMode('rotate')} aria-label={`Rotate key of ${connection.name}`}>
+                Rotate key
+              </button>
+              <button type="button" class="danger" onClick={() => setMode('delete')} aria-label={`Delete ${connection.name}`}>
+                Delete
+              </button>
+            </>
+          ) : null}
+          {mode === 'rename' ? <RenameForm connection={connection} onCancel={() => setMode('view')} onSave={rename} /> : null}
+          {mode === 'rotate' ? (
+            <div class="confirm" role="group" aria-label={`Rotate key of ${connection.name}`}>
+              <p>The current key stops working at once. Rotate it?</p>
+              <button type="button" class="danger" onClick={rotate}>
+                Confirm rotate
+              </button>
+              <button type="button" onClick={() => setMode('view')}>
+                Cancel
+              </button>
+            </div>
+          ) : null}
+          {mode === 'delete' ? <DeleteForm connection={connection} onCancel={() => setMode('view')} onDelete={remove} /> : null}
+        </div>
         <ErrorText error={error} />
       </td>
     </tr>
