@@ -128,12 +128,12 @@ const HOUR = 3_600_000;
     await page.getByRole('heading', { name: 'Projects' }).waitFor();
     await page.getByLabel('Connection').selectOption({ label: 'ci' });
     await page.getByLabel('Project').fill('shop');
-    await page.getByRole('button', { name: 'Map' }).click();
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
     await page.getByRole('button', { name: 'Unmap ci from shop' }).waitFor();
     expect(await count(t, 'project_mapping', 'project_name = ? AND row_id = ?', ['shop', `webhook:${connectionId}`])).toBe(3);
 
     await page.getByLabel('Project').fill('payments');
-    await page.getByRole('button', { name: 'Map' }).click();
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
     await page.getByRole('button', { name: 'Unmap ci from payments' }).click();
     await page.locator('tr[data-project="payments"]').getByText('none').waitFor();
     expect(await count(t, 'project_mapping', 'project_name = ?', ['payments'])).toBe(0);
