@@ -15,6 +15,7 @@ export function BarChart({ title, points, format }: { title: string; points: Ser
   // Tick labels are ~5.5 px per character at this size: skip some rather than overlap them.
   const labelWidth = Math.max(...points.map((point) => point.bucket.length), 1) * 5.5 + 8;
   const labelEvery = Math.max(1, Math.ceil(labelWidth / slot));
+  const firstLabel = Math.floor(labelEvery / 2);
   const summary = points.map((point) => `${point.bucket}: ${format(point.value)}`).join(', ');
   return (
     <figure class="chart">
@@ -32,8 +33,8 @@ export function BarChart({ title, points, format }: { title: string; points: Ser
                 <rect class="bar" data-bucket={point.bucket} data-value={point.value ?? ''} x={x} y={HEIGHT - height} width={barWidth} height={height}>
                   <title>{`${point.bucket}: ${format(point.value)}`}</title>
                 </rect>
-                {index % labelEvery === 0 ? (
-                  <text x={index * slot + slot / 2} y={HEIGHT + 13} text-anchor="middle" class="tick">
+                {index >= firstLabel && (index - firstLabel) % labelEvery === 0 ? (
+                  <text x={clamp(index * slot + slot / 2, labelWidth / 2, WIDTH - labelWidth / 2)} y={HEIGHT + 13} text-anchor="middle" class="tick">
                     {point.bucket}
                   </text>
                 ) : null}
@@ -47,4 +48,8 @@ export function BarChart({ title, points, format }: { title: string; points: Ser
       )}
     </figure>
   );
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
 }
