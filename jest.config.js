@@ -14,7 +14,7 @@ const common = {
 module.exports = {
   reporters: ['default', require.resolve('./test/utils/summary-reporter.js')],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,migrations}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,migrations,console}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

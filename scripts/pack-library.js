@@ -15,8 +15,8 @@ const staging = path.join(buildDir, 'package');
 const dist = path.join(staging, 'dist');
 const LIBRARIES = { domain: 'libs/domain/src', dora: 'libs/dora/src', webhook: 'libs/webhook/src' };
 const ALIAS = /(["'])@app\/(domain|dora|webhook)((?:\/[^"']*)?)\1/g;
-/** Where issue 16's console build lands in the package: dist/console (served by the module). */
-const CONSOLE_ASSETS = path.join(root, 'console', 'dist');
+/** The browser console's build (`npm run build:console`), shipped as the package's dist/console. */
+const CONSOLE_ASSETS = path.join(root, 'dist', 'console');
 
 function log(message) {
   process.stderr.write(`${message}\n`);
@@ -65,7 +65,9 @@ function main() {
   fs.cpSync(path.join(root, 'bin'), path.join(staging, 'bin'), { recursive: true });
   writeManifest();
   fs.copyFileSync(path.join(root, 'README.md'), path.join(staging, 'README.md'));
-  if (fs.existsSync(CONSOLE_ASSETS)) fs.cpSync(CONSOLE_ASSETS, path.join(dist, 'console'), { recursive: true });
+  log('building the console (npm run build:console)…');
+  execFileSync('npm', ['run', 'build:console'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+  fs.cpSync(CONSOLE_ASSETS, path.join(dist, 'console'), { recursive: true });
   assertNoAliases();
   const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', buildDir], { cwd: staging, encoding: 'utf8' });
   const [{ filename }] = JSON.parse(packed);

@@ -6,15 +6,17 @@ import { createDomainDataSource } from '@app/domain';
 import { WebhookModule } from '@app/webhook';
 import { AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './config/data-source-options';
+import { ConsoleRedirectController } from './console-redirect.controller';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logger-params';
 
-/** The standalone server: one database, the webhook library on DevLake's four mounts, /health. */
+/** The standalone server: one database, the webhook library on DevLake's four mounts, /health, `/` → console. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, encryptionSecret: string): DynamicModule {
     return {
       module: AppModule,
+      controllers: [ConsoleRedirectController],
       imports: [
         LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRootAsync({

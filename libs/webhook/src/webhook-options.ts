@@ -2,6 +2,7 @@ import type { CanActivate, Type } from '@nestjs/common';
 
 /** A host guard for the admin side: a class (resolved from the host's DI, else instantiated) or an instance. */
 export type AdminGuard = Type<CanActivate> | CanActivate;
+import { resolveConsoleAssetsDir } from './console/console-assets-dir';
 
 /** Options of WebhookModule.forRoot / forRootAsync (spec README, "Library options"). */
 export interface WebhookModuleOptions {
@@ -28,6 +29,8 @@ export interface WebhookModuleOptions {
    * Off by default: a host may instead read `WebhookMetrics.registry` itself.
    */
   prometheus?: { path?: string; public?: boolean };
+  /** Directory of the built browser console; default: the build shipped beside the library. */
+  consoleAssetsDir?: string;
 }
 
 /** The options with every default applied; what the library's providers read. */
@@ -43,6 +46,7 @@ export interface ResolvedWebhookOptions {
   rateLimit?: { requestsPerMinute: number };
   auditLog: { enabled: boolean; retentionDays: number };
   prometheus?: { path: string; public: boolean };
+  consoleAssetsDir: string;
 }
 
 export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWebhookOptions {
@@ -72,6 +76,7 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
       path: normalizeMount(options.prometheus.path ?? '/metrics') || '/metrics',
       public: options.prometheus.public ?? false,
     },
+    consoleAssetsDir: resolveConsoleAssetsDir(options.consoleAssetsDir),
   };
 }
 

@@ -17,6 +17,7 @@ import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionsController } from './connections/connections.controller';
 import { ConnectionsRepository } from './connections/connections.repository';
 import { ConnectionsService } from './connections/connections.service';
+import { ConsoleController } from './console/console.controller';
 import { DEPLOYMENT_CONTROLLERS, DEPLOYMENT_PROVIDERS } from './deployments';
 import { ISSUE_CONTROLLERS, ISSUE_PROVIDERS } from './issues';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics';
@@ -35,7 +36,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
 @Module({
   controllers: [
     ...AUDIT_LOG_CONTROLLERS,
-    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS, ...METRICS_CONTROLLERS],
+    ConnectionsController, ApiKeysController, ProjectsController, ...DEPLOYMENT_CONTROLLERS, ...ISSUE_CONTROLLERS, ...METRICS_CONTROLLERS, ConsoleController],
   providers: [
     {
       provide: WEBHOOK_RESOLVED_OPTIONS,

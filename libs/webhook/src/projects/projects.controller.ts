@@ -5,13 +5,19 @@ import { parseConnectionId, parseProjectName } from '../connections/connection-p
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { ProjectsService } from './projects.service';
 
-/** Project mapping of a connection (spec api.md §7.7); admin credentials. */
+/** Project mapping of a connection (spec api.md §7.7) and the project list; admin credentials. */
 @WebhookController()
 export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly resolver: ConnectionResolver,
   ) {}
+
+  /** Not in the spec: every project and its mapped connections, for the console's pickers. */
+  @Get('projects')
+  async listAll() {
+    return successEnvelope(await this.projects.listAll());
+  }
 
   @Get('connections/:connectionId/projects')
   async list(@Param('connectionId') connectionId: string) {

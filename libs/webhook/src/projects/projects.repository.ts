@@ -50,6 +50,25 @@ export class ProjectsRepository {
     return result.affected ?? 0;
   }
 
+  /** Every project, by name, with the webhook connections mapped to it (any of the three rows). */
+  async listProjects(): Promise<{ name: string; connectionIds: number[] }[]> {
+    const projects = await this.dataSource.getRepository(ProjectEntity).find({ select: { name: true }, order: { name: 'ASC' } });
+    const mappings = await this.dataSource
+      .getRepository(ProjectMappingEntity)
+      .createQueryBuilder('m')
+      .select('DISTINCT m.project_name', 'projectName')
+      .addSelect('m.row_id', 'rowId')
+      .where('m.table IN (:...tables)', { tables: [...MAPPED_TABLES] })
+      .andWhere("m.row_id LIKE 'webhook:%'")
+      .getRawMany<{ projectName: string; rowId: string }>();
+    const ids = new Map<string, Set<number>>();
+    for (const { projectName, rowId } of mappings) {
+      const match = /^webhook:(\d+)$/.exec(rowId);
+      if (match) ids.set(projectName, (ids.get(projectName) ?? new Set()).add(Number(match[1])));
+    }
+    return projects.map(({ name }) => ({ name, connectionIds: [...(ids.get(name) ?? [])].sort((a, b) => a - b) }));
+  }
+
   async listMappedProjects(connectionId: number): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(ProjectMappingEntity)

@@ -36,6 +36,10 @@ export class ProjectsService {
     return { connectionId: connection.id, projectName, removed };
   }
 
+  listAll() {
+    return this.projects.listProjects();
+  }
+
   listProjects(connection: WebhookConnectionEntity): Promise<string[]> {
     return this.projects.listMappedProjects(connection.id);
   }
