@@ -90,6 +90,7 @@ const HOUR = 3_600_000;
     expect(await page.locator('[data-snippet="cli"]').textContent()).toContain(
       `npx devlake-webhook deployment --url '${origin}' --connection ${connectionId}`,
     );
+    await page.screenshot({ path: artifactPath('connection-setup-1280.png'), fullPage: true });
   });
 
   it('lists the requests pushed with the key, filters the rejected ones and pages with beforeId', async () => {

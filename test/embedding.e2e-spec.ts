@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -16,6 +19,14 @@ class HostOwnController {
   }
 }
 
+/** A console build of the host's own (as a packaged library would point `consoleAssetsDir` at). */
+function hostConsoleBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dlw-host-console-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<html><head><title>host build</title></head></html>');
+  return dir;
+}
+
 /** A host backend that owns TypeORM and mounts the library on prefixes of its own. */
 function hostModule(database: DatabaseTarget) {
   @Module({
@@ -29,7 +40,9 @@ function hostModule(database: DatabaseTarget) {
         },
       }),
       WebhookModule.forRootAsync({
-        useFactory: async () => ({ encryptionSecret: 'host-secret', adminMounts: ['/admin'], apiKeyMounts: ['/hooks'] }),
+        useFactory: async () => ({
+          encryptionSecret: 'host-secret', adminMounts: ['/admin'], apiKeyMounts: ['/hooks'], consoleAssetsDir: hostConsoleBuild(),
+        }),
       }),
     ],
     controllers: [HostOwnController],
@@ -80,5 +93,12 @@ describe.each(testDrivers())('the library embedded in another Nest app on %s', (
     await request(app.getHttpServer()).get('/metrics').expect(404);
     const text = await app.get(WebhookMetrics).registry.metrics();
     expect(text).toMatch(/^webhook_http_requests_total\{method="GET",route="\/team-metrics",status="200"\} [1-9]/m);
+  });
+
+  it('serves the console from consoleAssetsDir under its admin mount only', async () => {
+    const res = await request(app.getHttpServer()).get('/admin/plugins/webhook/console/dora/shop').expect(200);
+    expect(res.text).toBe('<html><head><base href="../"><title>host build</title></head></html>');
+    await request(app.getHttpServer()).get('/plugins/webhook/console/').expect(404);
+    await request(app.getHttpServer()).get('/hooks/plugins/webhook/console/').expect(401);
   });
 });
