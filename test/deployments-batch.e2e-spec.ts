@@ -124,4 +124,12 @@ describe.each(testDrivers())('deployments: batch and dry run on %s', (driver) =>
     expect(rows.cicd_deployment_commits).toEqual([expect.objectContaining({ id: `webhook:?:${R1_HASH}:s`, cicd_scope_id: 'webhook:?' })]);
     expect(await countEveryTable(t)).toEqual(before);
   });
+
+  it('issue 11.3: ids differing only by trailing spaces in one batch → never a 5xx, every item reported', async () => {
+    const item = (id: string, sha: string) => ({ id, startedDate: '2024-01-01T00:00:00Z', finishedDate: '2024-01-01T01:00:00Z', deploymentCommits: [{ repoUrl: R1, commitSha: sha }] });
+    const res = await batch(`${API}/1/deployments/batch`, [item('d1', 'sha-a'), item('d1 ', 'sha-b')]);
+    expect(res.status).toBe(200);
+    expect(res.body.data.items.map((it: { outcome: string }) => it.outcome).every((o: string) => o === 'created' || o === 'updated')).toBe(true);
+    expect((await deploymentRows(t)).length).toBeGreaterThanOrEqual(1);
+  });
 });

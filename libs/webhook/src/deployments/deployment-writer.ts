@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CicdDeploymentCommitEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { requireLocks } from '../common/database/named-locks';
+import { WriteItemsOneByOne } from '../common/ingestion/planned-batch';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { webhookScopeId } from '../connections/connections.repository';
 import { deploymentLockKeys } from './deployment-plan';
@@ -36,9 +37,9 @@ export type DeploymentWriteResult = WrittenDeployment | WebhookException;
  * Writes that differ only by trailing spaces in a key: the database takes them for one row, the
  * chain computation for two. The caller writes such a batch one request at a time.
  */
-export class WriteOneByOne extends Error {
+export class WriteOneByOne extends WriteItemsOneByOne {
   constructor() {
-    super('deployment batch written one item at a time');
+    super('deployment ids differing only by trailing spaces');
   }
 }
 
