@@ -65,7 +65,7 @@ function summarizeBatch(items: unknown[], dryRun: boolean): ResponseSummary {
   for (const item of items as { index?: number; outcome?: string; causes?: unknown; data?: { outcome?: unknown } }[]) {
     let outcome: AuditOutcome = 'rejected';
     if (item.outcome === 'rejected') {
-      for (const cause of Array.isArray(item.causes) ? item.causes : []) causes.push(`items[${item.index}].${cause}`);
+      for (const cause of Array.isArray(item.causes) ? item.causes : []) causes.push(cause.startsWith(`items[${item.index}]`) ? cause : `items[${item.index}].${cause}`);
     } else {
       outcome = dryRun ? 'dry_run' : singleOutcome(item.data?.outcome ?? item.outcome);
     }

@@ -41,6 +41,30 @@ describe('parseJsonBody', () => {
   });
 });
 
+describe('parseJsonBody: exactly as sent, or refused (issue 12)', () => {
+  it('keeps integers beyond 2^53 as their exact digits, and safe ones as numbers', () => {
+    expect(parseJsonBody(bytes('{"issue_key": 9007199254740993, "n": -123456789012345678901, "s": 9007199254740991, "f": 1.5}'))).toEqual({
+      ok: true,
+      value: { issue_key: '9007199254740993', n: '-123456789012345678901', s: 9007199254740991, f: 1.5 },
+    });
+  });
+
+  it.each([
+    ['{"a": 1e400}', 'a: must be a finite number (beyond the range of a double)'],
+    ['{"a": {"b": [-1E+999]}}', 'a.b[0]: must be a finite number (beyond the range of a double)'],
+    ['{"issue_key": "\\ud800"}', 'issue_key: must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)'],
+    ['{"k": "\\udc00\\ud800"}', 'k: must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)'],
+    ['{"k": "x\\ud83dy\\ude00"}', 'k: must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)'],
+    ['{"a": {"\\ud800": 1}}', 'a: must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)'],
+  ])('refuses %s with a cause naming the field', (text, cause) => {
+    expect(parseJsonBody(bytes(text))).toEqual({ ok: false, code: 'VALIDATION_FAILED', causes: [cause] });
+  });
+
+  it('keeps escaped surrogate pairs', () => {
+    expect(parseJsonBody(bytes('{"k": "\\ud83d\\ude00 \\u00e9"}'))).toEqual({ ok: true, value: { k: '\u{1F600} \u00e9' } });
+  });
+});
+
 describe('parseBatchBody', () => {
   it('reads a JSON array, null items as {}, other non-objects rejected alone', () => {
     expect(parseBatchBody(bytes('[{"a":1}, null, 5]'))).toEqual({
@@ -48,7 +72,19 @@ describe('parseBatchBody', () => {
       items: [
         { ok: true, value: { a: 1 } },
         { ok: true, value: {} },
-        { ok: false, code: 'BODY_NOT_OBJECT', causes: [] },
+        { ok: false, code: 'BODY_NOT_OBJECT', causes: ['items[2]: must be an object'] },
+      ],
+    });
+  });
+
+  it('rejects only the item holding a non-finite number or a lone surrogate, naming the field', () => {
+    expect(parseBatchBody(bytes('[{"a":1}, {"b":[{"c":1e400}]}, {"k":"\\ud800x"}, {"k":12345678901234567890}]'))).toEqual({
+      ok: true,
+      items: [
+        { ok: true, value: { a: 1 } },
+        { ok: false, code: 'VALIDATION_FAILED', causes: ['b[0].c: must be a finite number (beyond the range of a double)'] },
+        { ok: false, code: 'VALIDATION_FAILED', causes: ['k: must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)'] },
+        { ok: true, value: { k: '12345678901234567890' } },
       ],
     });
   });
@@ -71,7 +107,7 @@ describe('parseBatchBody', () => {
       items: [
         { ok: true, value: { a: 1 } },
         { ok: false, code: 'BODY_NOT_JSON', causes: ['body: line 4 is not valid JSON'] },
-        { ok: false, code: 'BODY_NOT_OBJECT', causes: [] },
+        { ok: false, code: 'BODY_NOT_OBJECT', causes: ['items[2]: must be an object'] },
         { ok: true, value: { b: 2 } },
       ],
     });

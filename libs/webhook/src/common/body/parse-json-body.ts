@@ -1,10 +1,11 @@
 import { describeJsonSyntaxError } from './json-syntax-error';
+import { JsonValueProblem, needsLosslessParse, parseLosslessJson } from './lossless-json';
 
 /** A decoded JSON object (a request body or one batch item). */
 export type JsonObject = Record<string, unknown>;
 
 /** Internal error codes of body decoding; the caller maps them to HTTP (spec api.md §5.2). */
-export type BodyErrorCode = 'BODY_NOT_JSON' | 'BODY_NOT_OBJECT' | 'BODY_NOT_ARRAY';
+export type BodyErrorCode = 'BODY_NOT_JSON' | 'BODY_NOT_OBJECT' | 'BODY_NOT_ARRAY' | 'VALIDATION_FAILED';
 
 export interface BodyError {
   ok: false;
@@ -16,7 +17,7 @@ export interface BodyError {
 export type JsonBodyResult = { ok: true; value: JsonObject } | BodyError;
 
 /** One batch item: its object, or why that item alone is rejected. */
-export type BatchItemResult = { ok: true; value: JsonObject } | (BodyError & { code: 'BODY_NOT_JSON' | 'BODY_NOT_OBJECT' });
+export type BatchItemResult = { ok: true; value: JsonObject } | (BodyError & { code: 'BODY_NOT_JSON' | 'BODY_NOT_OBJECT' | 'VALIDATION_FAILED' });
 
 export type BatchBodyResult = { ok: true; items: BatchItemResult[] } | BodyError;
 
@@ -40,6 +41,9 @@ export function parseJsonBody(raw: RawBody): JsonBodyResult {
   if (!parsed.ok) {
     return { ok: false, code: 'BODY_NOT_JSON', causes: [`body: ${parsed.detail}`] };
   }
+  if (parsed.value instanceof JsonValueProblem) {
+    return valueProblem(parsed.value);
+  }
   return toObject(parsed.value) ?? { ok: false, code: 'BODY_NOT_OBJECT', causes: [] };
 }
 
@@ -53,13 +57,13 @@ export function parseBatchBody(raw: RawBody, options: BatchBodyOptions = {}): Ba
   if (text.trim() === '') {
     return { ok: true, items: [] };
   }
-  const parsed = parseJsonText(text);
+  const parsed = parseJsonText(text, { isolateItems: true });
   if (parsed.ok) {
     if (parsed.value === null) {
       return { ok: true, items: [] };
     }
     if (Array.isArray(parsed.value)) {
-      return { ok: true, items: parsed.value.map(toItem) };
+      return { ok: true, items: parsed.value.map((item: unknown, index) => toItem(item, index)) };
     }
   }
   if (options.allowNdjson) {
@@ -80,15 +84,20 @@ function parseNdjsonLines(text: string): BatchItemResult[] {
     const parsed = parseJsonText(line);
     items.push(
       parsed.ok
-        ? toItem(parsed.value)
+        ? toItem(parsed.value, items.length)
         : { ok: false, code: 'BODY_NOT_JSON', causes: [`body: line ${index + 1} is not valid JSON`] },
     );
   });
   return items;
 }
 
-function toItem(value: unknown): BatchItemResult {
-  return toObject(value) ?? { ok: false, code: 'BODY_NOT_OBJECT', causes: [] };
+function toItem(value: unknown, index: number): BatchItemResult {
+  if (value instanceof JsonValueProblem) return valueProblem(value);
+  return toObject(value) ?? { ok: false, code: 'BODY_NOT_OBJECT', causes: [`items[${index}]: must be an object`] };
+}
+
+function valueProblem(problem: JsonValueProblem): BodyError & { code: 'VALIDATION_FAILED' } {
+  return { ok: false, code: 'VALIDATION_FAILED', causes: [`${problem.renderPath()}: ${problem.problem}`] };
 }
 
 function toObject(value: unknown): { ok: true; value: JsonObject } | undefined {
@@ -103,11 +112,24 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; detail: string } {
+/**
+ * JSON.parse checks the syntax; a text it may not read exactly (big integers, huge exponents,
+ * escaped surrogates) is read again losslessly. A value problem comes back as the value.
+ */
+function parseJsonText(text: string, options: { isolateItems?: boolean } = {}): { ok: true; value: unknown } | { ok: false; detail: string } {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, detail: describeJsonSyntaxError(text) };
+  }
+  if (!needsLosslessParse(text)) return { ok: true, value };
+  try {
+    return { ok: true, value: parseLosslessJson(text, options) };
+  } catch (error) {
+    if (error instanceof JsonValueProblem) return { ok: true, value: error };
+    if (error instanceof RangeError) return { ok: false, detail: 'nesting too deep' };
+    throw error;
   }
 }
 
