@@ -64,3 +64,34 @@ describe.each(testDrivers())('input fidelity on %s', (driver) => {
     expect(res.body.data.items[1]).toMatchObject({ outcome: 'rejected', causes: ['items[1]: must be an object'] });
   });
 });
+
+describe.each(testDrivers())('paths on %s', (driver) => {
+  let t: TestApp;
+  let c: TestConnection;
+
+  beforeAll(async () => {
+    t = await createTestApp(driver, 'fidelity-paths');
+    c = await createConnection(t, 'ci-one');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const deployment = JSON.stringify({ id: 'd-1', repo_url: 'repo-1', commit_sha: 'c1', start_time: '2024-01-01T00:00:00Z', end_time: '2024-01-01T00:10:00Z', result: 'SUCCESS' });
+
+  it('4: a malformed %-escape in the path is a 400 naming the path, not a body error', async () => {
+    const res = await postWithKey(t, c.key, `${API}/connections/by-name/ci%zzone/deployments`, deployment).expect(400);
+    expect(res.body).toMatchObject({ success: false, message: 'request path is not valid (400)' });
+    expect(res.body.causes).toEqual(['path: malformed %-escape in /api/rest/plugins/webhook/connections/by-name/ci%zzone/deployments']);
+    expect(await selectRows(t, 'SELECT id FROM cicd_deployment_commits')).toEqual([]);
+  });
+
+  it('5: connection names match exactly: a trailing space is another name', async () => {
+    // No connection has that name, so the key of `ci-one` is not valid for it.
+    await postWithKey(t, c.key, `${API}/connections/by-name/ci-one%20/deployments`, deployment).expect(403);
+    expect(await selectRows(t, 'SELECT id FROM cicd_deployment_commits')).toEqual([]);
+    await request(t.http).get(`/plugins/webhook/connections/by-name/ci-one%20`).expect(404);
+    await request(t.http).get(`/plugins/webhook/connections/by-name/CI-ONE`).expect(404);
+    await request(t.http).get(`/plugins/webhook/connections/by-name/ci-one`).expect(200);
+  });
+});

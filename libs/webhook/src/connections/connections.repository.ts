@@ -35,9 +35,13 @@ export class ConnectionsRepository {
     return manager.getRepository(WebhookConnectionEntity).findOne({ where: { id } });
   }
 
-  /** Exact match; both drivers' collations are case-sensitive and ignore trailing spaces. */
-  findByName(name: string, manager: EntityManager = this.dataSource.manager): Promise<WebhookConnectionEntity | null> {
-    return manager.getRepository(WebhookConnectionEntity).findOne({ where: { name } });
+  /**
+   * Exact match, as stored: the comparison is made here because a collation may ignore trailing
+   * spaces (MySQL's PAD SPACE) or case, so `ci-one ` would otherwise find `ci-one`.
+   */
+  async findByName(name: string, manager: EntityManager = this.dataSource.manager): Promise<WebhookConnectionEntity | null> {
+    const candidates = await manager.getRepository(WebhookConnectionEntity).find({ where: { name } });
+    return candidates.find((connection) => connection.name === name) ?? null;
   }
 
   list(): Promise<WebhookConnectionEntity[]> {

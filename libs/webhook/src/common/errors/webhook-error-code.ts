@@ -3,6 +3,7 @@ export enum WebhookErrorCode {
   BODY_NOT_JSON = 'BODY_NOT_JSON',
   BODY_NOT_OBJECT = 'BODY_NOT_OBJECT',
   BODY_NOT_ARRAY = 'BODY_NOT_ARRAY',
+  BAD_PATH = 'BAD_PATH',
   INVALID_CONNECTION_ID = 'INVALID_CONNECTION_ID',
   INVALID_CONNECTION_NAME = 'INVALID_CONNECTION_NAME',
   INVALID_PROJECT_NAME = 'INVALID_PROJECT_NAME',
@@ -36,6 +37,8 @@ export function describeErrorCode(code: WebhookErrorCode): ErrorCodeInfo {
       return { status: 400, message: 'request body must be a JSON object (400)' };
     case WebhookErrorCode.BODY_NOT_ARRAY:
       return { status: 400, message: 'request body must be a JSON array (400)' };
+    case WebhookErrorCode.BAD_PATH:
+      return { status: 400, message: 'request path is not valid (400)' };
     case WebhookErrorCode.INVALID_CONNECTION_ID:
       return { status: 400, message: 'invalid connectionId (400)' };
     case WebhookErrorCode.INVALID_CONNECTION_NAME:

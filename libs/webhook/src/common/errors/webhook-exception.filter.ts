@@ -19,7 +19,9 @@ export class WebhookExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    const known = this.toWebhookException(exception);
+    const known = isPathDecodeError(exception)
+      ? badPath(host.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>())
+      : this.toWebhookException(exception);
     sendErrorEnvelope(response, known.status, known.message, known.causes, known.headers);
   }
 
@@ -37,6 +39,18 @@ export class WebhookExceptionFilter implements ExceptionFilter {
     this.logger.error(`errorId ${errorId}: ${(exception as Error)?.stack ?? String(exception)}`);
     return new WebhookException(WebhookErrorCode.INTERNAL, { causes: [`errorId: ${errorId}`] });
   }
+}
+
+/** The router could not percent-decode a path parameter (`%zz`, `%e9` alone). */
+function isPathDecodeError(exception: unknown): boolean {
+  if (exception instanceof URIError) return true;
+  const { status, message } = (exception ?? {}) as { status?: unknown; message?: unknown };
+  return status === 400 && typeof message === 'string' && message.startsWith('Failed to decode param');
+}
+
+function badPath(req: { originalUrl?: string; url?: string }): WebhookException {
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return new WebhookException(WebhookErrorCode.BAD_PATH, { causes: [`path: malformed %-escape in ${path}`] });
 }
 
 function fromHttpException(exception: HttpException): WebhookException {
