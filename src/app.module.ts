@@ -37,6 +37,7 @@ export class AppModule {
           maxBatchBodyBytes: config.maxBatchBodyBytes,
           maxBatchItems: config.maxBatchItems,
           rateLimit: config.rateLimitPerMinute ? { requestsPerMinute: config.rateLimitPerMinute } : undefined,
+          authFailuresPerMinute: config.authFailuresPerMinute,
           auditLog: { enabled: config.auditLog, retentionDays: config.auditLogRetentionDays },
           prometheus: { path: '/metrics', public: config.metricsPublic },
         }),

@@ -20,6 +20,8 @@ export interface AppConfig {
   maxBatchBodyBytes: number;
   maxBatchItems: number;
   rateLimitPerMinute?: number;
+  /** Failed authentications per client address and minute before 429; 0 = off. */
+  authFailuresPerMinute: number;
   auditLog: boolean;
   auditLogRetentionDays: number;
 }
@@ -50,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     maxBatchBodyBytes: integerIn(env, 'MAX_BATCH_BODY_BYTES', 16_777_216, 1, 1 << 30),
     maxBatchItems: integerIn(env, 'MAX_BATCH_ITEMS', 1000, 1, 1_000_000),
     rateLimitPerMinute: optional(env.RATE_LIMIT_PER_MINUTE) === undefined ? undefined : integerIn(env, 'RATE_LIMIT_PER_MINUTE', 0, 1, 1_000_000_000),
+    authFailuresPerMinute: integerIn(env, 'AUTH_FAILURES_PER_MINUTE', 20, 0, 1_000_000_000),
     auditLog: boolean(env, 'AUDIT_LOG', true),
     auditLogRetentionDays: integerIn(env, 'AUDIT_LOG_RETENTION_DAYS', 30, 1, 100_000),
   };

@@ -3,7 +3,7 @@ import { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { ensureRequestId, summarizeRequest } from '@app/webhook';
 import { AppConfig } from '../config/app-config';
-import { REDACTED_PATHS, redactUrl } from './redaction';
+import { presentedCredentials, REDACTED_PATHS, redactUrl } from './redaction';
 import { textDestination } from './text-destination';
 
 /**
@@ -21,9 +21,9 @@ export function loggerParams(config: AppConfig, stdoutIsTty = Boolean(process.st
     genReqId: (req: IncomingMessage, res: ServerResponse) => ensureRequestId(req, res),
     customAttributeKeys: { responseTime: 'durationMs' },
     serializers: {
-      req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({
+      req: (req: { method?: string; url?: string; remoteAddress?: string; headers?: IncomingMessage['headers'] }) => ({
         method: req.method,
-        url: redactUrl(req.url ?? ''),
+        url: redactUrl(req.url ?? '', presentedCredentials(req.headers ?? {}, req.url ?? '')),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

@@ -10,6 +10,12 @@ describe('redactUrl', () => {
     );
     expect(redactUrl('/plain')).toBe('/plain');
   });
+
+  it('the request log hides a presented key wherever it appears in the URL (issue 12)', () => {
+    const params = loggerParams(loadConfig({}), false).pinoHttp as { serializers: { req: (req: object) => { url: string } } };
+    const req = { method: 'POST', url: '/rest/plugins/webhook/connections/by-name/k-123456789/x?access=k-123456789', headers: { 'x-auth': 'k-123456789' } };
+    expect(params.serializers.req(req).url).toBe('/rest/plugins/webhook/connections/by-name/[redacted]/x?access=[redacted]');
+  });
 });
 
 describe('loggerParams', () => {

@@ -23,7 +23,8 @@ export interface TestApp {
 export async function createTestApp(driver: TestDriver, label: string, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createEmptyDatabase(driver, label);
   const config: AppConfig = {
-    ...loadConfig({ ENCRYPTION_SECRET: TEST_ENCRYPTION_SECRET, LOG_LEVEL: 'error', ...env }),
+    // Failed-authentication throttling off unless a test turns it on (many tests send bad credentials).
+    ...loadConfig({ ENCRYPTION_SECRET: TEST_ENCRYPTION_SECRET, LOG_LEVEL: 'error', AUTH_FAILURES_PER_MINUTE: '0', ...env }),
     database,
   };
   const app = await createApp(config);

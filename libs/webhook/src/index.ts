@@ -5,3 +5,4 @@ export { WebhookExceptionFilter, WebhookException, WebhookErrorCode } from './co
 export { WebhookMetrics, ensureRequestId, summarizeRequest, REQUEST_ID_HEADER } from './observability';
 export type { RequestSummary } from './observability';
 export { addWebhookRoutesToDocument, addWebhookSecuritySchemes, createWebhookOpenApiDocument, setupWebhookOpenApi } from './openapi';
+export { presentedCredentials, redactHeaders, redactUrl, isSecretName } from './common/auth/credential-redaction';

@@ -23,6 +23,8 @@ export interface WebhookModuleOptions {
   maxBatchBodyBytes?: number;
   maxBatchItems?: number;
   rateLimit?: { requestsPerMinute: number };
+  /** Failed authentications (admin or API key) allowed per client address and minute; 0 = no limit. Default 20. */
+  authFailuresPerMinute?: number;
   auditLog?: { enabled?: boolean; retentionDays?: number };
   /**
    * Serve the Prometheus metrics at `path` (GET), behind the admin credentials unless `public`.
@@ -44,6 +46,7 @@ export interface ResolvedWebhookOptions {
   maxBatchBodyBytes: number;
   maxBatchItems: number;
   rateLimit?: { requestsPerMinute: number };
+  authFailuresPerMinute: number;
   auditLog: { enabled: boolean; retentionDays: number };
   prometheus?: { path: string; public: boolean };
   consoleAssetsDir: string;
@@ -71,6 +74,7 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16_777_216,
     maxBatchItems: options.maxBatchItems ?? 1000,
     rateLimit: options.rateLimit,
+    authFailuresPerMinute: options.authFailuresPerMinute ?? 20,
     auditLog: { enabled: options.auditLog?.enabled ?? true, retentionDays: options.auditLog?.retentionDays ?? 30 },
     prometheus: options.prometheus && {
       path: normalizeMount(options.prometheus.path ?? '/metrics') || '/metrics',

@@ -5,6 +5,7 @@ import { ApiKeyMountMiddleware } from './auth/api-key-mount.middleware';
 import { HostAdminGuard } from './auth/host-admin-guard';
 import { KeyScope } from './auth/key-scope';
 import { RateLimiter } from './auth/rate-limiter';
+import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { WebhookAuthGuard } from './auth/webhook-auth.guard';
 import { TransactionRunner } from './common/database';
 import { HostBodyShield } from './common/http/host-body-shield';
@@ -51,6 +52,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     ApiKeyAuthenticator,
     KeyScope,
     RateLimiter,
+    AuthFailureThrottle,
     ApiKeysRepository,
     ConnectionsRepository,
     ConnectionPurgeRepository,

@@ -6,7 +6,8 @@ import { rejectionReason, WebhookMetrics } from '../observability/webhook-metric
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { AuditLogRepository } from './audit-log.repository';
-import { MAX_AUDIT_PATH_CHARS, recordableBody, recordableHeaders, ResponseSummary, summarizeResponse } from './audit-row';
+import { presentedCredentials, redactUrl } from '../common/auth/credential-redaction';
+import { MAX_AUDIT_BODY_BYTES, MAX_AUDIT_PATH_CHARS, MAX_UNAUTHENTICATED_BODY_BYTES, MAX_UNAUTHENTICATED_HEADERS_CHARS, recordableBody, recordableHeaders, ResponseSummary, summarizeResponse } from './audit-row';
 import { matchIngestion } from './ingestion-path';
 
 type EndArgs = Parameters<Response['end']>;
@@ -48,19 +49,21 @@ export class AuditLogMiddleware implements NestMiddleware {
       ingestion.items = summary.items;
       this.count(match.route, res.statusCode, summary);
       if (!this.options.auditLog.enabled) return originalEnd(...args);
-      const { body, truncated } = recordableBody(req.rawBody);
+      const authenticated = Boolean((req as WebhookRequest & { principal?: unknown }).principal);
+      const { body, truncated } = recordableBody(req.rawBody, authenticated ? MAX_AUDIT_BODY_BYTES : MAX_UNAUTHENTICATED_BODY_BYTES);
+      const credentials = presentedCredentials(req.headers, context.receivedPath);
       this.repository
         .insert({
           createdAt: new Date(context.arrivedAt),
           connection: match.connection,
           method: req.method,
-          path: context.receivedPath.slice(0, MAX_AUDIT_PATH_CHARS),
+          path: redactUrl(context.receivedPath, credentials).slice(0, MAX_AUDIT_PATH_CHARS),
           status: res.statusCode,
           outcome: summary.outcome,
           causes: summary.causes,
           body,
           bodyTruncated: truncated,
-          headers: recordableHeaders(req.headers),
+          headers: recordableHeaders(req.headers, credentials, authenticated ? Infinity : MAX_UNAUTHENTICATED_HEADERS_CHARS),
           durationMs,
           requestId,
         })

@@ -1,33 +1,41 @@
 import { IncomingHttpHeaders } from 'http';
+import { redactHeaders } from '../common/auth/credential-redaction';
 
 export const MAX_AUDIT_BODY_BYTES = 65_536;
+/** A request that did not authenticate keeps only this much of its body, so a flood cannot fill the table. */
+export const MAX_UNAUTHENTICATED_BODY_BYTES = 1024;
+/** The same bound for the JSON of its headers, each value cut to a short prefix. */
+export const MAX_UNAUTHENTICATED_HEADERS_CHARS = 1024;
+const MAX_UNAUTHENTICATED_HEADER_VALUE_CHARS = 200;
 export const MAX_AUDIT_PATH_CHARS = 1024;
 
 export type AuditOutcome = 'error' | 'rejected' | 'dry_run' | 'created' | 'unchanged' | 'updated';
 
-/** A header whose value may carry a credential is never recorded. */
-export function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+/** A header whose name or value may carry a credential is never recorded as sent (see credential-redaction). */
+export function recordableHeaders(headers: IncomingHttpHeaders, credentials: string[] = [], maxChars = Infinity): Record<string, string | string[]> {
+  const redacted = redactHeaders(headers, credentials);
+  if (JSON.stringify(redacted).length <= maxChars) return redacted;
+  // Over budget (an unauthenticated request): each value cut short, headers past the budget left out.
   const kept: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (value === undefined || isSecretHeader(lower)) continue;
-    kept[lower] = value;
+  let used = 2;
+  for (const [name, value] of Object.entries(redacted)) {
+    const short = String(value).slice(0, MAX_UNAUTHENTICATED_HEADER_VALUE_CHARS);
+    const cost = JSON.stringify(name).length + JSON.stringify(short).length + 2;
+    if (used + cost > maxChars) continue;
+    kept[name] = short;
+    used += cost;
   }
   return kept;
-}
-
-function isSecretHeader(name: string): boolean {
-  return ['authorization', 'proxy-authorization', 'cookie'].includes(name) || /key|token|secret/.test(name);
 }
 
 /**
  * The first 64 KiB of the body as text, cut back to a whole UTF-8 character, invalid bytes as
  * U+FFFD; NULL when the body was never read.
  */
-export function recordableBody(raw: Buffer | undefined): { body: string | null; truncated: boolean } {
+export function recordableBody(raw: Buffer | undefined, maxBytes = MAX_AUDIT_BODY_BYTES): { body: string | null; truncated: boolean } {
   if (raw === undefined) return { body: null, truncated: true };
-  if (raw.length <= MAX_AUDIT_BODY_BYTES) return { body: raw.toString('utf8'), truncated: false };
-  let end = MAX_AUDIT_BODY_BYTES;
+  if (raw.length <= maxBytes) return { body: raw.toString('utf8'), truncated: false };
+  let end = maxBytes;
   // Step back over continuation bytes (10xxxxxx) so no character is split.
   while (end > 0 && (raw[end] & 0xc0) === 0x80) end--;
   return { body: raw.subarray(0, end).toString('utf8'), truncated: true };

@@ -6,6 +6,7 @@ import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { ApiKeyAuthenticator, unauthenticated } from './api-key-authenticator';
 import { AuthenticatedRequest } from './auth-principal';
+import { AuthFailureThrottle } from './auth-failure-throttle';
 
 /**
  * Checks 1–6 of spec api.md §3.2 on the API-key mounts, before routing as DevLake does: on an
@@ -16,12 +17,13 @@ export class ApiKeyMountMiddleware implements NestMiddleware {
   constructor(
     @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
     private readonly authenticator: ApiKeyAuthenticator,
+    private readonly failureThrottle: AuthFailureThrottle,
   ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
     if (req.webhook?.side !== 'apiKey' || req.principal) return next();
     try {
-      req.principal = await this.authenticate(req.headers.authorization);
+      req.principal = await this.failureThrottle.guard(req, () => this.authenticate(req.headers.authorization));
       next();
     } catch (error) {
       if (!(error instanceof WebhookException)) return next(error);

@@ -10,6 +10,7 @@ import { HostAdminGuard } from './host-admin-guard';
 import { INGESTION_ROUTE } from './ingestion-route.decorator';
 import { KeyScope } from './key-scope';
 import { RateLimiter } from './rate-limiter';
+import { AuthFailureThrottle } from './auth-failure-throttle';
 
 const ADMIN_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="devlake-webhook"' };
 
@@ -26,12 +27,15 @@ export class WebhookAuthGuard implements CanActivate {
     private readonly scope: KeyScope,
     private readonly rateLimiter: RateLimiter,
     private readonly hostAdminGuard: HostAdminGuard,
+    private readonly failureThrottle: AuthFailureThrottle,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!req.webhook) throw new WebhookException(WebhookErrorCode.ROUTE_NOT_FOUND);
-    if (!req.principal) req.principal = await this.authenticateOnAdminMount(context, req.headers.authorization);
+    if (!req.principal) {
+      req.principal = await this.failureThrottle.guard(req, () => this.authenticateOnAdminMount(context, req.headers.authorization));
+    }
     if (req.principal.kind !== 'key') {
       this.rateLimiter.take(`address:${req.ip}`);
       return true;
