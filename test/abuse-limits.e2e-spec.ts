@@ -94,4 +94,42 @@ describe.each(testDrivers())('abuse limits on %s', (driver) => {
       expect(audit[0].path).toBe(`${API}/connections/by-name/[redacted]/deployments`);
     });
   });
+
+  describe('cross-site requests to the admin side', () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await createTestApp(driver, 'abuse-csrf');
+    });
+    afterAll(async () => {
+      await t.close();
+    });
+
+    const names = async () => (await rows(t, '_tool_webhook_connections', 'id')).map((row) => row.name);
+
+    it('10: refuses a state-changing admin request from another origin or marked cross-site; curl and same-origin keep working', async () => {
+      const refused = await request(t.http)
+        .post(`${ADMIN}/connections`)
+        .set('Host', 'devlake.local:8080')
+        .set('Origin', 'https://evil.example')
+        .set('Content-Type', 'text/plain')
+        .send('{"name":"csrf"}')
+        .expect(403);
+      expect(refused.body).toMatchObject({ success: false, message: 'cross-site request refused: the Origin is not this server' });
+      await request(t.http).post(`${ADMIN}/connections`).set('Origin', 'null').send({ name: 'csrf-null' }).expect(403);
+      await request(t.http).post(`${ADMIN}/connections`).set('Sec-Fetch-Site', 'cross-site').send({ name: 'csrf-fetch' }).expect(403);
+      expect(await names()).toEqual([]);
+
+      await request(t.http).post(`${ADMIN}/connections`).send({ name: 'curl' }).expect(200);
+      await request(t.http)
+        .post(`${ADMIN}/connections`)
+        .set('Host', 'devlake.local:8080')
+        .set('Origin', 'http://devlake.local:8080')
+        .set('Sec-Fetch-Site', 'same-origin')
+        .send({ name: 'console' })
+        .expect(200);
+      await request(t.http).get(`${ADMIN}/connections`).set('Origin', 'https://evil.example').expect(200);
+      expect(await names()).toEqual(['curl', 'console']);
+    });
+  });
 });

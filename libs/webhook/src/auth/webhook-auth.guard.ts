@@ -11,6 +11,7 @@ import { INGESTION_ROUTE } from './ingestion-route.decorator';
 import { KeyScope } from './key-scope';
 import { RateLimiter } from './rate-limiter';
 import { AuthFailureThrottle } from './auth-failure-throttle';
+import { isCrossSiteStateChange } from './cross-site-request';
 
 const ADMIN_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="devlake-webhook"' };
 
@@ -33,6 +34,9 @@ export class WebhookAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!req.webhook) throw new WebhookException(WebhookErrorCode.ROUTE_NOT_FOUND);
+    if (req.webhook.side === 'admin' && isCrossSiteStateChange(req.method, req.headers)) {
+      throw forbidden('cross-site request refused: the Origin is not this server');
+    }
     if (!req.principal) {
       req.principal = await this.failureThrottle.guard(req, () => this.authenticateOnAdminMount(context, req.headers.authorization));
     }
