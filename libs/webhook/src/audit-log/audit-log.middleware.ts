@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { IngestionSummary, WebhookRequest } from '../common/http/webhook-request';
+import { IngestionSummary, WebhookRequest } from '../http/webhook-request';
 import { ensureRequestId } from '../observability/request-id';
 import { rejectionReason, WebhookMetrics } from '../observability/webhook-metrics';
 import { ResolvedWebhookOptions } from '../webhook-options';

@@ -1,4 +1,4 @@
-import { PLUGIN_PATH } from '../common/http/webhook-request';
+import { PLUGIN_PATH } from '../http/webhook-request';
 import { allIngestionPaths } from '../ingestion/ingestion-routes';
 
 /** The connection a path names, as the audit log resolves it when it writes the row. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CicdDeploymentCommitEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { requireLocks } from '../common/database/named-locks';
-import { WriteItemsOneByOne } from '../common/ingestion/planned-batch';
+import { WriteItemsOneByOne } from '../ingestion/planned-batch';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { webhookScopeId } from '../connections/connections.repository';
 import { deploymentLockKeys } from './deployment-plan';

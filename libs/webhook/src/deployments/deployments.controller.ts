@@ -5,10 +5,10 @@ import { PAYLOAD_EXAMPLES } from '../openapi/payload-examples';
 import { DeploymentV1xDto, SeedDeploymentDto, SeedMultiDeploymentDto } from './dto/deployment.dto';
 
 import { BatchItemResult, JsonObject } from '../common/body';
-import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
-import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
-import { IngestionEndpoint, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { BatchItemsBody, JsonObjectBody } from '../http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
+import { IngestionEndpoint, IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
 import { INGESTION_RESOURCES, ingestionPaths } from '../ingestion/ingestion-routes';
 import { DeploymentsService } from './deployments.service';
 

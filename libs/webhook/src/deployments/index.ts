@@ -1,4 +1,4 @@
-import { IngestionRunner } from '../common/ingestion/ingestion-runner';
+import { IngestionRunner } from '../ingestion/ingestion-runner';
 import { DeploymentWriter } from './deployment-writer';
 import { DeploymentsController } from './deployments.controller';
 import { DeploymentsRepository } from './deployments.repository';

@@ -6,11 +6,11 @@ import { CloseIssueByPathDto, CloseIssueDto } from './dto/close-issue.dto';
 import { IssueDto } from './dto/issue.dto';
 
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionEndpoint, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { IngestionEndpoint, IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
 import { INGESTION_RESOURCES, ingestionPaths } from '../ingestion/ingestion-routes';
-import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
-import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { BatchItemsBody, JsonObjectBody } from '../http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { IssuesService } from './issues.service';
 
 /** `…/issues`, `…/issues/batch` and the two close routes, in every connection form (spec api.md §2.2). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'http';
-import { WebhookRequest } from '../common/http/webhook-request';
+import { WebhookRequest } from '../http/webhook-request';
 
 /** What the request log and the HTTP metrics say about a request once it is answered. */
 export interface RequestSummary {

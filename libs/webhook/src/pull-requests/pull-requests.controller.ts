@@ -5,11 +5,11 @@ import { PAYLOAD_EXAMPLES } from '../openapi/payload-examples';
 import { PullRequestDto } from './dto/pull-request.dto';
 
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionEndpoint, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { IngestionEndpoint, IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
 import { INGESTION_RESOURCES, ingestionPaths } from '../ingestion/ingestion-routes';
-import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
-import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { BatchItemsBody, JsonObjectBody } from '../http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { PullRequestsService } from './pull-requests.service';
 
 /** `…/pull_requests` and `…/pull_requests/batch`, in every connection form (spec api.md §2.2). */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PullRequestEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
-import { IngestionHandler, IngestionRunner, WriteContext } from '../common/ingestion/ingestion-runner';
+import { IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
+import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { planPullRequest, PullRequestPlan } from './pull-request-plan';
 import { PullRequestsRepository } from './pull-requests.repository';
 

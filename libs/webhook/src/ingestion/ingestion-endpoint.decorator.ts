@@ -1,9 +1,9 @@
 import { applyDecorators, CanActivate, ExecutionContext, HttpCode, Injectable, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery } from '@nestjs/swagger';
-import { IngestionRoute } from '../../auth/ingestion-route.decorator';
-import { API_KEY_SCHEME } from '../../openapi/api-docs.decorators';
-import { parseProjectName, PROJECT_ROUTE_MAX_NAME } from '../../connections/connection-params';
-import { ConnectionResolver } from '../../connections/connection-resolver';
+import { IngestionRoute } from '../auth/ingestion-route.decorator';
+import { API_KEY_SCHEME } from '../openapi/api-docs.decorators';
+import { parseProjectName, PROJECT_ROUTE_MAX_NAME } from '../connections/connection-params';
+import { ConnectionResolver } from '../connections/connection-resolver';
 import { WebhookRequest } from '../http/webhook-request';
 
 /** Path parameters naming the connection of an ingestion route (spec api.md §2.2, forms A–D). */
