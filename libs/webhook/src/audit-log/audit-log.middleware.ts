@@ -7,7 +7,8 @@ import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { AuditLogRepository } from './audit-log.repository';
 import { MAX_AUDIT_PATH_CHARS, recordableBody, recordableHeaders, ResponseSummary, summarizeResponse } from './audit-row';
-import { matchIngestion } from './ingestion-path';
+import { matchIngestion } from '../ingestion/ingestion-path';
+import { RequestTarget } from '../ingestion/ingestion-target';
 
 type EndArgs = Parameters<Response['end']>;
 
@@ -32,7 +33,7 @@ export class AuditLogMiddleware implements NestMiddleware {
     const context = req.webhook;
     const match = context ? matchIngestion(req.method, req.path) : undefined;
     if (!context || !match) return next();
-    const ingestion: IngestionSummary = { route: match.route, connection: match.connection };
+    const ingestion: IngestionSummary = { route: match.route, target: new RequestTarget(match.connection) };
     context.ingestion = ingestion;
     const requestId = ensureRequestId(req, res);
 
@@ -52,7 +53,7 @@ export class AuditLogMiddleware implements NestMiddleware {
       this.repository
         .insert({
           createdAt: new Date(context.arrivedAt),
-          connection: match.connection,
+          target: ingestion.target,
           method: req.method,
           path: context.receivedPath.slice(0, MAX_AUDIT_PATH_CHARS),
           status: res.statusCode,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { WebhookException } from '../common/errors';
-import { IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
+import { RequestTarget } from '../ingestion/ingestion-target';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { DeploymentPlan, planDeployment } from './deployment-plan';
 import { buildDeploymentRows } from './deployment-rows';
@@ -32,11 +32,11 @@ export class DeploymentsService {
     private readonly writer: DeploymentWriter,
   ) {}
 
-  ingest(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+  ingest(target: RequestTarget, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, this.handler);
   }
 
-  ingestBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+  ingestBatch(target: RequestTarget, items: BatchItemResult[], dryRun: boolean) {
     return this.runner.batch(target, items, dryRun, this.handler);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DoraRefreshService } from '@app/dora';
 import { BoardEntity, CicdScopeEntity, ProjectEntity, ProjectMappingEntity, WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { parseProjectName, PROJECT_ROUTE_MAX_NAME, projectConnectionName } from '../connections/connection-params';
+import { projectConnectionName } from '../connections/connection-params';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
 import { WebhookMetrics } from '../observability/webhook-metrics';
@@ -14,7 +14,7 @@ import { BatchReport, ItemSuccess, runBatch } from '../common/batch';
 import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
 import { TransactionOptions, TransactionRunner } from '../common/database';
 import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../common/errors';
-import { IngestionTarget } from './ingestion-endpoint.decorator';
+import { RequestTarget } from './ingestion-target';
 import { GroupTarget, GroupWrites, mustWriteAlone } from './group-writes';
 import { DryRunRows, RowRecorder } from './row-recorder';
 
@@ -98,7 +98,7 @@ export class IngestionRunner {
   }
 
   async single<TPlan extends IngestionPlan, TData extends object>(
-    target: IngestionTarget,
+    target: RequestTarget,
     body: JsonObject,
     dryRun: boolean,
     handler: IngestionHandler<TPlan, TData>,
@@ -116,7 +116,7 @@ export class IngestionRunner {
   }
 
   async batch<TPlan extends IngestionPlan, TData extends { outcome: ItemSuccess['outcome'] }>(
-    target: IngestionTarget,
+    target: RequestTarget,
     items: BatchItemResult[],
     dryRun: boolean,
     handler: IngestionHandler<TPlan, TData>,
@@ -180,9 +180,10 @@ export class IngestionRunner {
     }
   }
 
-  private async scopeOf(target: IngestionTarget): Promise<Scope> {
-    if (target.projectName !== undefined) return { projectName: parseProjectName(target.projectName, PROJECT_ROUTE_MAX_NAME) };
-    return { connection: await this.resolver.resolveRecent(target) };
+  private async scopeOf(target: RequestTarget): Promise<Scope> {
+    const parsed = target.parsed.target;
+    if (parsed && 'projectName' in parsed) return { projectName: parsed.projectName };
+    return { connection: await this.resolver.resolveTarget(target) };
   }
 
   private async commit<TPlan extends IngestionPlan, TData extends object>(

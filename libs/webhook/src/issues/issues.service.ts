@@ -4,7 +4,7 @@ import { BatchItemResult, JsonObject } from '../common/body';
 import { lockConnectionRow } from '../common/database/connection-lock';
 import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
+import { RequestTarget } from '../ingestion/ingestion-target';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { formatIsoMillis } from '../common/time';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
@@ -46,16 +46,16 @@ export class IssuesService {
     private readonly connections: ConnectionsRepository,
   ) {}
 
-  upsert(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+  upsert(target: RequestTarget, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, this.upsertHandler);
   }
 
-  upsertBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+  upsertBatch(target: RequestTarget, items: BatchItemResult[], dryRun: boolean) {
     return this.runner.batch(target, items, dryRun, this.upsertHandler);
   }
 
   /** `pathKey`: the key of `…/issue/:issueKey/close`; undefined when the body names the issue. */
-  close(target: IngestionTarget, pathKey: string | undefined, body: JsonObject, dryRun: boolean) {
+  close(target: RequestTarget, pathKey: string | undefined, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, {
       plan: (closeBody) => planClose(closeBody, pathKey),
       write: (context, plan) => this.writeClose(context, plan),

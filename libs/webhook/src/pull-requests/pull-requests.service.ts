@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PullRequestEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionTarget } from '../ingestion/ingestion-endpoint.decorator';
+import { RequestTarget } from '../ingestion/ingestion-target';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { planPullRequest, PullRequestPlan } from './pull-request-plan';
 import { PullRequestsRepository } from './pull-requests.repository';
@@ -27,11 +27,11 @@ export class PullRequestsService {
     private readonly pullRequests: PullRequestsRepository,
   ) {}
 
-  upsert(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+  upsert(target: RequestTarget, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, this.handler);
   }
 
-  upsertBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+  upsertBatch(target: RequestTarget, items: BatchItemResult[], dryRun: boolean) {
     return this.runner.batch(target, items, dryRun, this.handler);
   }
 

@@ -1,5 +1,5 @@
 import { PLUGIN_PATH } from '../http/webhook-request';
-import { allIngestionPaths } from '../ingestion/ingestion-routes';
+import { allIngestionPaths } from './ingestion-routes';
 
 /** The connection a path names, as the audit log resolves it when it writes the row. */
 export type PathConnectionRef = { connectionId: string } | { connectionName: string } | { projectName: string };
@@ -25,10 +25,6 @@ const PATTERNS = allIngestionPaths().map(compile);
  * Matches a POST to an ingestion route (spec api.md §2.2) by its path below the mount, so requests
  * rejected before routing (authentication) are recorded too. Undefined for any other path.
  */
-export function matchIngestionPath(method: string, pathname: string): PathConnectionRef | undefined {
-  return matchIngestion(method, pathname)?.connection;
-}
-
 export function matchIngestion(method: string, pathname: string): IngestionMatch | undefined {
   if (method !== 'POST') return undefined;
   for (const { pattern, param, route } of PATTERNS) {
