@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { WebhookException } from '../common/errors';
 import { RequestTarget } from '../ingestion/ingestion-target';
@@ -40,12 +39,10 @@ export class DeploymentsService {
     return this.runner.batch(target, items, dryRun, this.handler);
   }
 
-  private async write({ manager, connection, now, recorder }: WriteContext, { input }: DeploymentPlan): Promise<DeploymentData> {
+  private async write({ manager, connection, now }: WriteContext, { input }: DeploymentPlan): Promise<DeploymentData> {
     const rows = buildDeploymentRows(input, connection.id, now);
     const [written] = await this.writer.write(manager, connection.id, [{ input, rows }], now);
     if (written instanceof WebhookException) throw written;
-    recorder?.note(CicdDeploymentEntity, { id: rows.deploymentId });
-    for (const { id, commitSha } of written.relinked) recorder?.note(CicdDeploymentCommitEntity, { id, commitSha });
     return toData(connection.id, rows.deploymentId, rows.warnings, written);
   }
 

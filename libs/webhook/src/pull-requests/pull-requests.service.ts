@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PullRequestEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { RequestTarget } from '../ingestion/ingestion-target';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
@@ -35,11 +34,10 @@ export class PullRequestsService {
     return this.runner.batch(target, items, dryRun, this.handler);
   }
 
-  private async write({ manager, connection, now, recorder }: WriteContext, plan: PullRequestPlan): Promise<PullRequestData> {
+  private async write({ manager, connection, now }: WriteContext, plan: PullRequestPlan): Promise<PullRequestData> {
     const { id } = plan.pullRequest;
     const existed = await this.pullRequests.exists(manager, id);
     await this.pullRequests.upsert(manager, plan.pullRequest, now);
-    recorder?.note(PullRequestEntity, { id });
     return { connectionId: connection.id, pullRequestId: id, outcome: existed ? 'updated' : 'created', warnings: plan.warnings };
   }
 }
