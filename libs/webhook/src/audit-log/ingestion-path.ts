@@ -1,5 +1,5 @@
 import { PLUGIN_PATH } from '../common/http/webhook-request';
-import { allIngestionPaths } from '../ingestion/ingestion-routes';
+import { ingestionWritePaths } from '../ingestion/ingestion-routes';
 
 /** The connection a path names, as the audit log resolves it when it writes the row. */
 export type PathConnectionRef = { connectionId: string } | { connectionName: string } | { projectName: string };
@@ -19,7 +19,7 @@ interface IngestionPattern {
 }
 
 /** The controllers' ingestion paths as patterns, in their registration order (first match wins, as in routing). */
-const PATTERNS = allIngestionPaths().map(compile);
+const PATTERNS = ingestionWritePaths().map(compile);
 
 /**
  * Matches a POST to an ingestion route (spec api.md §2.2) by its path below the mount, so requests
