@@ -50,14 +50,12 @@ export class DoraMetricsService {
       this.repository.scopeHasDeploymentRows(scope.ids),
       this.leadTimeCandidates(scope, window),
     ]);
+    // Only asked when lead time has no value: it decides which N/A explanation to give.
+    const shippedByFirstDeployments =
+      candidates.length === 0 && (await this.repository.firstDeploymentsShippedPullRequests(scope.ids, window));
     const metrics: DoraMetrics = {
       deploymentFrequency: deploymentFrequency({ report, window, ...days, windowMonths }),
-      leadTimeForChanges: leadTimeForChanges(
-        report,
-        windowMonths,
-        candidates,
-        candidates.length === 0 && (await this.repository.firstDeploymentsShippedPullRequests(scope.ids, window)),
-      ),
+      leadTimeForChanges: leadTimeForChanges(report, windowMonths, candidates, shippedByFirstDeployments),
       changeFailureRate: changeFailureRate({
         report,
         windowMonths,
