@@ -1,7 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { AuditLogRepository } from './audit-log.repository';
 import { toAuditRowResponse } from './audit-row.response';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { IngestionSummary, WebhookRequest } from '../common/http/webhook-request';
+import { IngestionSummary, WebhookRequest } from '../http/webhook-request';
 import { ensureRequestId } from '../observability/request-id';
 import { rejectionReason, WebhookMetrics } from '../observability/webhook-metrics';
 import { ResolvedWebhookOptions } from '../webhook-options';
@@ -8,7 +8,8 @@ import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { AuditLogRepository } from './audit-log.repository';
 import { presentedCredentials, redactUrl } from '../common/auth/credential-redaction';
 import { MAX_AUDIT_BODY_BYTES, MAX_AUDIT_PATH_CHARS, MAX_UNAUTHENTICATED_BODY_BYTES, MAX_UNAUTHENTICATED_HEADERS_CHARS, recordableBody, recordableHeaders, ResponseSummary, summarizeResponse } from './audit-row';
-import { matchIngestion } from './ingestion-path';
+import { matchIngestion } from '../ingestion/ingestion-path';
+import { RequestTarget } from '../ingestion/ingestion-target';
 
 type EndArgs = Parameters<Response['end']>;
 
@@ -33,8 +34,9 @@ export class AuditLogMiddleware implements NestMiddleware {
     const context = req.webhook;
     const match = context ? matchIngestion(req.method, req.path) : undefined;
     if (!context || !match) return next();
-    const ingestion: IngestionSummary = { route: match.route, connection: match.connection };
+    const ingestion: IngestionSummary = { route: match.route, target: new RequestTarget(match.connection) };
     context.ingestion = ingestion;
+    if (!match.audited) return next();
     const requestId = ensureRequestId(req, res);
 
     const originalEnd = res.end.bind(res) as (...args: EndArgs) => Response;
@@ -55,7 +57,7 @@ export class AuditLogMiddleware implements NestMiddleware {
       this.repository
         .insert({
           createdAt: new Date(context.arrivedAt),
-          connection: match.connection,
+          target: ingestion.target,
           method: req.method,
           path: redactUrl(context.receivedPath, credentials).slice(0, MAX_AUDIT_PATH_CHARS),
           status: res.statusCode,

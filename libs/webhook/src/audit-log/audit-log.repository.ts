@@ -4,11 +4,11 @@ import { WebhookRequestEntity } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { formatDbDatetime } from '../common/time';
 import { projectConnectionName } from '../connections/connection-params';
-import { PathConnectionRef } from './ingestion-path';
+import { RequestTarget } from '../ingestion/ingestion-target';
 
 export interface AuditRow {
   createdAt: Date;
-  connection: PathConnectionRef;
+  target: RequestTarget;
   method: string;
   path: string;
   status: number;
@@ -31,7 +31,7 @@ export class AuditLogRepository {
    * existing connection), so recording costs a single round trip.
    */
   async insert(row: AuditRow): Promise<void> {
-    const { where, value } = connectionLookup(row.connection);
+    const { where, value } = connectionLookup(row.target);
     await this.dataSource.query(
       'INSERT INTO _tool_webhook_requests ' +
         '(created_at, connection_id, method, path, status, outcome, causes, body, body_truncated, headers, duration_ms, request_id) ' +
@@ -69,11 +69,13 @@ export class AuditLogRepository {
   }
 }
 
-function connectionLookup(ref: PathConnectionRef): { where: string; value: string | number } {
-  if ('connectionId' in ref) {
-    const id = /^\d{1,15}$/.test(ref.connectionId) ? Number(ref.connectionId) : -1;
-    return { where: 'id = ?', value: id };
-  }
-  const name = 'connectionName' in ref ? ref.connectionName : projectConnectionName(ref.projectName);
+/** The id found while answering, else the connection the valid path names as it is now (a project's may be new). */
+function connectionLookup(target: RequestTarget): { where: string; value: string | number } {
+  const known = target.knownConnectionId;
+  if (known !== undefined) return { where: 'id = ?', value: known };
+  const parsed = target.parsed.target;
+  if (!parsed) return { where: 'id = ?', value: -1 };
+  if ('connectionId' in parsed) return { where: 'id = ?', value: parsed.connectionId };
+  const name = 'connectionName' in parsed ? parsed.connectionName : projectConnectionName(parsed.projectName);
   return { where: 'name = ?', value: name };
 }

@@ -1,5 +1,5 @@
 import { ApiKeyEntity } from '@app/domain';
-import { WebhookRequest } from '../common/http/webhook-request';
+import { WebhookRequest } from '../http/webhook-request';
 
 /** Who a request acts as: admin (Basic credentials, the host's guard, or open admin mounts) or an API key. */
 export type AuthPrincipal =

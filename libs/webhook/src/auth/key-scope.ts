@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyEntity } from '@app/domain';
 import { WEBHOOK_KEY_TYPE } from '../connections/api-keys.repository';
-import { ConnectionsRepository } from '../connections/connections.repository';
-import { projectConnectionName } from '../connections/connection-params';
+import { ConnectionResolver } from '../connections/connection-resolver';
+import type { RequestTarget } from '../ingestion/ingestion-target';
 
 export interface ScopedRoute {
-  isIngestion: boolean;
-  /** Path parameters as routed (not yet validated). */
-  params: Record<string, string>;
+  /** The connection an ingestion route names; undefined on every other route. */
+  target?: RequestTarget;
   /** Path without the mount, e.g. `/plugins/webhook/connections/1/deployments`. */
   routePath: string;
 }
@@ -15,22 +14,16 @@ export interface ScopedRoute {
 /** Check 7 of spec api.md §3.2: does the key cover this route? (§3.3) */
 @Injectable()
 export class KeyScope {
-  constructor(private readonly connections: ConnectionsRepository) {}
+  constructor(private readonly resolver: ConnectionResolver) {}
 
   async covers(key: ApiKeyEntity, route: ScopedRoute): Promise<boolean> {
     if (key.type !== WEBHOOK_KEY_TYPE) return matchesAllowedPath(key.allowedPath, route.routePath);
     const keyConnectionId = parseKeyConnectionId(key.extra);
-    if (!route.isIngestion || keyConnectionId === undefined) return false;
-    return (await this.connectionIdOf(route.params)) === keyConnectionId;
-  }
-
-  private async connectionIdOf(params: Record<string, string>): Promise<number | undefined> {
-    if (params.connectionId !== undefined) {
-      return /^\d+$/.test(params.connectionId) ? Number(params.connectionId) : undefined;
-    }
-    const name = params.connectionName ?? (params.projectName !== undefined ? projectConnectionName(params.projectName) : undefined);
-    if (name === undefined || name.length === 0 || name.length > 100) return undefined;
-    return (await this.connections.findRecentByName(name))?.id;
+    const target = route.target?.parsed.target;
+    if (!target || keyConnectionId === undefined) return false;
+    if ('connectionId' in target) return target.connectionId === keyConnectionId;
+    const connection = await route.target?.connection((parsed) => this.resolver.findRecent(parsed));
+    return connection?.id === keyConnectionId;
   }
 }
 

@@ -8,6 +8,7 @@ import { ApiKeyAuthenticator, forbidden, unauthenticated } from './api-key-authe
 import { AuthenticatedRequest, AuthPrincipal } from './auth-principal';
 import { HostAdminGuard } from './host-admin-guard';
 import { INGESTION_ROUTE } from './ingestion-route.decorator';
+import { requestTargetOf } from '../ingestion/ingestion-target';
 import { KeyScope } from './key-scope';
 import { RateLimiter } from './rate-limiter';
 import { AuthFailureThrottle } from './auth-failure-throttle';
@@ -46,8 +47,7 @@ export class WebhookAuthGuard implements CanActivate {
     }
     const isIngestion = this.reflector.getAllAndOverride<boolean>(INGESTION_ROUTE, [context.getHandler(), context.getClass()]);
     const allowed = await this.scope.covers(req.principal.key, {
-      isIngestion: Boolean(isIngestion),
-      params: req.params as Record<string, string>,
+      target: isIngestion ? requestTargetOf(req) : undefined,
       routePath: req.path,
     });
     if (!allowed) throw forbidden("path doesn't match api key's scope");

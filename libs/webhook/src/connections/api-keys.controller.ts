@@ -1,8 +1,8 @@
 import { HttpCode, Param, Put, Req } from '@nestjs/common';
 import { actorOf, AuthenticatedRequest } from '../auth/auth-principal';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
-import { API_KEYS_PATH } from '../common/http/webhook-request';
+import { WebhookController } from '../http/webhook-controller.decorator';
+import { API_KEYS_PATH } from '../http/webhook-request';
 import { toApiKeyResponse } from './connection.response';
 import { ConnectionsService } from './connections.service';
 

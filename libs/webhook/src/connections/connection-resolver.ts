@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { parseConnectionId, parseConnectionName } from './connection-params';
+import type { IngestionTarget, RequestTarget } from '../ingestion/ingestion-target';
+import { parseConnectionId, parseConnectionName, projectConnectionName } from './connection-params';
 import { ConnectionsRepository } from './connections.repository';
 import { connectionNotFound } from './connections.service';
 
@@ -28,9 +29,24 @@ export class ConnectionResolver {
     return this.resolveWith(ref, (id) => this.connections.findById(id, manager), (name) => this.connections.findByName(name, manager));
   }
 
-  /** As `resolve`, for ingestion: a connection found a moment ago is not read again (see RECENT_LOOKUP_TTL_MS). */
-  resolveRecent(ref: ConnectionRef): Promise<WebhookConnectionEntity> {
-    return this.resolveWith(ref, (id) => this.connections.findRecentById(id), (name) => this.connections.findRecentByName(name));
+  /**
+   * The connection an ingestion request names, for ingestion: looked up once per request, and a
+   * connection found a moment ago is not read again (see RECENT_LOOKUP_TTL_MS). 404 when none.
+   */
+  async resolveTarget(target: RequestTarget): Promise<WebhookConnectionEntity> {
+    const connection = await target.connection((parsed) => this.findRecent(parsed));
+    if (connection) return connection;
+    const parsed = target.parsed.target;
+    if (parsed && 'connectionId' in parsed) throw connectionNotFound(parsed.connectionId);
+    const name = parsed && 'connectionName' in parsed ? parsed.connectionName : '';
+    throw new WebhookException(WebhookErrorCode.NOT_FOUND, { causes: [`connectionName: no connection named ${name}`] });
+  }
+
+  /** The connection row a valid ingestion target names (a project's `<p>_deployments` connection for form D). */
+  findRecent(target: IngestionTarget): Promise<WebhookConnectionEntity | null> {
+    if ('connectionId' in target) return this.connections.findRecentById(target.connectionId);
+    if ('connectionName' in target) return this.connections.findRecentByName(target.connectionName);
+    return this.connections.findRecentByName(projectConnectionName(target.projectName));
   }
 
   private async resolveWith(

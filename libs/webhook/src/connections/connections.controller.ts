@@ -1,9 +1,9 @@
 import { Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { actorOf, AuthenticatedRequest } from '../auth/auth-principal';
-import { JsonObjectBody } from '../common/http/json-body.decorator';
-import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { JsonObjectBody } from '../http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { validateDto } from '../common/validation/validate-dto';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';

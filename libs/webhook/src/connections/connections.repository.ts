@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BoardEntity, CicdScopeEntity, WebhookConnectionEntity } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { EMPTY_RAW_COLUMNS } from '../common/database';
+import { EMPTY_RAW_COLUMNS, RowRecorder } from '../common/database';
 import { RecentLookups } from './recent-lookups';
 
 /** Scope and board id of a connection, everywhere (spec api.md §6). */
@@ -48,9 +48,11 @@ export class ConnectionsRepository {
     return this.dataSource.getRepository(WebhookConnectionEntity).find({ order: { id: 'ASC' } });
   }
 
-  insert(manager: EntityManager, name: string, now: Date): Promise<WebhookConnectionEntity> {
+  async insert(manager: EntityManager, name: string, now: Date): Promise<WebhookConnectionEntity> {
     const repository = manager.getRepository(WebhookConnectionEntity);
-    return repository.save(repository.create({ name, createdAt: now, updatedAt: now }));
+    const connection = await repository.save(repository.create({ name, createdAt: now, updatedAt: now }));
+    RowRecorder.noteWritten(manager, WebhookConnectionEntity, [{ id: connection.id }]);
+    return connection;
   }
 
   async rename(manager: EntityManager, connection: WebhookConnectionEntity, name: string, now: Date): Promise<WebhookConnectionEntity> {
@@ -92,7 +94,13 @@ export class ConnectionsRepository {
     ];
     for (const [entity, values] of rows) {
       const insert = manager.createQueryBuilder().insert().into(entity).values(values);
-      await (mode === 'upsert' ? insert.orUpdate(['updated_at', 'name'], ['id']) : insert.orIgnore()).execute();
+      if (mode === 'upsert') {
+        await insert.orUpdate(['updated_at', 'name'], ['id']).execute();
+        RowRecorder.noteWritten(manager, entity, [{ id: common.id }]);
+      } else {
+        await RowRecorder.noteIfMissing(manager, entity, { id: common.id });
+        await insert.orIgnore().execute();
+      }
     }
   }
 }

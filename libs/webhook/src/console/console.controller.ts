@@ -1,8 +1,8 @@
 import { Get, Inject, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
-import { PLUGIN_PATH, WebhookRequest } from '../common/http/webhook-request';
+import { WebhookController } from '../http/webhook-controller.decorator';
+import { PLUGIN_PATH, WebhookRequest } from '../http/webhook-request';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { ConsoleFiles } from './console-files';

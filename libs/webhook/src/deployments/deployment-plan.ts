@@ -1,5 +1,5 @@
 import { JsonObject } from '../common/body';
-import { ConnectionKey, IngestionPlan } from '../common/ingestion/ingestion-runner';
+import { ConnectionKey, IngestionPlan } from '../ingestion/ingestion-runner';
 import { deploymentRowIds } from './deployment-rows';
 import { DeploymentCommitInput, DeploymentInput, readDeploymentInput } from './dto/deployment-input';
 

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { codePointLength, FieldCause } from '../common/body';
 import { EMPTY_RAW_COLUMNS } from '../common/database';
-import { ConnectionKey } from '../common/ingestion/ingestion-runner';
+import { ConnectionKey } from '../ingestion/ingestion-runner';
 import { webhookScopeId } from '../connections/connections.repository';
 import { DeploymentCommitInput, DeploymentInput, invalidInput } from './dto/deployment-input';
 import { rowKey } from './prev-success-chain';

@@ -1,14 +1,15 @@
-import { Param, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiIngestionBody } from '../openapi/api-docs.decorators';
 import { PAYLOAD_EXAMPLES } from '../openapi/payload-examples';
 import { DeploymentV1xDto, SeedDeploymentDto, SeedMultiDeploymentDto } from './dto/deployment.dto';
 
 import { BatchItemResult, JsonObject } from '../common/body';
-import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
-import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
-import { IngestionEndpoint, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { BatchItemsBody, JsonObjectBody } from '../http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
+import { IngestionEndpoint } from '../ingestion/ingestion-endpoint.decorator';
+import { RequestTarget, Target } from '../ingestion/ingestion-target';
 import { INGESTION_RESOURCES, ingestionPaths } from '../ingestion/ingestion-routes';
 import { DeploymentsService } from './deployments.service';
 
@@ -22,13 +23,13 @@ export class DeploymentsController {
 
   @IngestionEndpoint(ingestionPaths(INGESTION_RESOURCES.deployments))
   @ApiIngestionBody(DEPLOYMENT_FORMS, PAYLOAD_EXAMPLES.deployments)
-  async ingest(@Param() target: IngestionTarget, @JsonObjectBody() body: JsonObject, @Query('dryRun') dryRun?: string) {
+  async ingest(@Target() target: RequestTarget, @JsonObjectBody() body: JsonObject, @Query('dryRun') dryRun?: string) {
     return successEnvelope(await this.deployments.ingest(target, body, isTrueFlag(dryRun)));
   }
 
   @IngestionEndpoint(ingestionPaths(INGESTION_RESOURCES.deploymentsBatch))
   @ApiIngestionBody(DEPLOYMENT_FORMS, PAYLOAD_EXAMPLES.deployments, { batch: true })
-  async ingestBatch(@Param() target: IngestionTarget, @BatchItemsBody() items: BatchItemResult[], @Query('dryRun') dryRun?: string) {
+  async ingestBatch(@Target() target: RequestTarget, @BatchItemsBody() items: BatchItemResult[], @Query('dryRun') dryRun?: string) {
     return successEnvelope(await this.deployments.ingestBatch(target, items, isTrueFlag(dryRun)));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { UpsertStatement } from '../common/database/upsert-statement';
+import { RowRecorder } from '../common/database/row-recorder';
+import { upsertStatementOf } from '../common/database/upsert-rows';
 import { formatDbDatetime } from '../common/time';
 import { Chain, ChainRow, PrevUpdate, TouchedChain } from './prev-success-chain';
 
@@ -65,8 +66,8 @@ interface SnapshotRow {
  */
 @Injectable()
 export class DeploymentsRepository {
-  private readonly commitUpsert = new UpsertStatement(CicdDeploymentCommitEntity);
-  private readonly deploymentUpsert = new UpsertStatement(CicdDeploymentEntity);
+  private readonly commitUpsert = upsertStatementOf(CicdDeploymentCommitEntity);
+  private readonly deploymentUpsert = upsertStatementOf(CicdDeploymentEntity);
 
   async readSnapshot(manager: EntityManager, query: SnapshotQuery): Promise<Snapshot> {
     const parts: string[] = [];
@@ -133,6 +134,7 @@ export class DeploymentsRepository {
         [update.prev, formatDbDatetime(now), update.id, update.commitSha],
       );
     }
+    RowRecorder.noteWritten(manager, CicdDeploymentCommitEntity, updates.map(({ id, commitSha }) => ({ id, commitSha })));
   }
 }
 

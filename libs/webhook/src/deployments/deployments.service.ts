@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { WebhookException } from '../common/errors';
-import { IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
-import { IngestionHandler, IngestionRunner, WriteContext } from '../common/ingestion/ingestion-runner';
+import { RequestTarget } from '../ingestion/ingestion-target';
+import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { DeploymentPlan, planDeployment } from './deployment-plan';
 import { buildDeploymentRows } from './deployment-rows';
 import { DeploymentWriter, WrittenDeployment } from './deployment-writer';
@@ -32,20 +31,18 @@ export class DeploymentsService {
     private readonly writer: DeploymentWriter,
   ) {}
 
-  ingest(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+  ingest(target: RequestTarget, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, this.handler);
   }
 
-  ingestBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+  ingestBatch(target: RequestTarget, items: BatchItemResult[], dryRun: boolean) {
     return this.runner.batch(target, items, dryRun, this.handler);
   }
 
-  private async write({ manager, connection, now, recorder }: WriteContext, { input }: DeploymentPlan): Promise<DeploymentData> {
+  private async write({ manager, connection, now }: WriteContext, { input }: DeploymentPlan): Promise<DeploymentData> {
     const rows = buildDeploymentRows(input, connection.id, now);
     const [written] = await this.writer.write(manager, connection.id, [{ input, rows }], now);
     if (written instanceof WebhookException) throw written;
-    recorder?.note(CicdDeploymentEntity, { id: rows.deploymentId });
-    for (const { id, commitSha } of written.relinked) recorder?.note(CicdDeploymentCommitEntity, { id, commitSha });
     return toData(connection.id, rows.deploymentId, rows.warnings, written);
   }
 
@@ -65,6 +62,6 @@ function toData(connectionId: number, deploymentId: string, warnings: string[], 
     deploymentId,
     deploymentCommitIds: written.commits.map((commit) => commit.id),
     outcome: written.outcome,
-    warnings,
+    warnings: [...warnings, ...written.warnings],
   };
 }

@@ -1,7 +1,7 @@
 import { IssueEntity } from '@app/domain';
 import { JsonObject, normalizeFields } from '../common/body';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { IngestionPlan } from '../common/ingestion/ingestion-runner';
+import { IngestionPlan } from '../ingestion/ingestion-runner';
 import { CloseIssueByPathDto, CloseIssueDto } from './dto/close-issue.dto';
 import { CLOSE_BY_BODY_FIELDS, CLOSE_BY_PATH_FIELDS } from './issue-fields';
 import { leadTimeBetween, leadTimePathsInStyle, leadTimeWarning } from './issue-plan';

@@ -1,4 +1,4 @@
-import { IngestionRunner } from '../common/ingestion/ingestion-runner';
+import { IngestionRunner } from '../ingestion/ingestion-runner';
 import { PullRequestsController, PullRequestsRepository, PullRequestsService } from '../pull-requests';
 import { IssuesController } from './issues.controller';
 import { IssuesRepository } from './issues.repository';

@@ -2,7 +2,7 @@ import { IncidentAssigneeEntity, IncidentEntity, IssueAssigneeEntity, IssueEntit
 import { codePointLength, FieldCause, JsonObject, KeyStyle, normalizeFields, NormalizeResult, renderCauses } from '../common/body';
 import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { ConnectionKey, IngestionPlan } from '../common/ingestion/ingestion-runner';
+import { ConnectionKey, IngestionPlan } from '../ingestion/ingestion-runner';
 import { webhookScopeId } from '../connections/connections.repository';
 import { IssueDto } from './dto/issue.dto';
 import { ISSUE_FIELDS, STANDARD_ISSUE_TYPES } from './issue-fields';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BoardIssueEntity, IncidentAssigneeEntity, IncidentEntity, IssueAssigneeEntity, IssueEntity } from '@app/domain';
 import { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { RowRecorder } from '../common/database/row-recorder';
 import { RowValues, supportsRowLocks, upsertRows } from '../common/database/upsert-rows';
 
 type AssigneeEntity = IssueAssigneeEntity | IncidentAssigneeEntity;
@@ -49,10 +50,12 @@ export class IssuesRepository {
 
   async updateIssue(manager: EntityManager, id: string, columns: Partial<IssueEntity>, now: Date): Promise<void> {
     await manager.update(IssueEntity, { id }, { ...columns, updatedAt: now });
+    RowRecorder.noteWritten(manager, IssueEntity, [{ id }]);
   }
 
   async updateIncident(manager: EntityManager, id: string, columns: Partial<IncidentEntity>, now: Date): Promise<void> {
     await manager.update(IncidentEntity, { id }, { ...columns, updatedAt: now });
+    RowRecorder.noteWritten(manager, IncidentEntity, [{ id }]);
   }
 
   private async replaceAssignee<E extends AssigneeEntity>(

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { BoardEntity, BoardIssueEntity, CicdScopeEntity, IncidentAssigneeEntity, IncidentEntity, IssueAssigneeEntity, IssueEntity } from '@app/domain';
+import { IssueEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { lockConnectionRow } from '../common/database/connection-lock';
 import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
-import { IngestionHandler, IngestionRunner, WriteContext } from '../common/ingestion/ingestion-runner';
+import { RequestTarget } from '../ingestion/ingestion-target';
+import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { formatIsoMillis } from '../common/time';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
 import { ClosePlan, closeIssue, planClose } from './close-plan';
@@ -46,16 +46,16 @@ export class IssuesService {
     private readonly connections: ConnectionsRepository,
   ) {}
 
-  upsert(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+  upsert(target: RequestTarget, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, this.upsertHandler);
   }
 
-  upsertBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+  upsertBatch(target: RequestTarget, items: BatchItemResult[], dryRun: boolean) {
     return this.runner.batch(target, items, dryRun, this.upsertHandler);
   }
 
   /** `pathKey`: the key of `…/issue/:issueKey/close`; undefined when the body names the issue. */
-  close(target: IngestionTarget, pathKey: string | undefined, body: JsonObject, dryRun: boolean) {
+  close(target: RequestTarget, pathKey: string | undefined, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, {
       plan: (closeBody) => planClose(closeBody, pathKey),
       write: (context, plan) => this.writeClose(context, plan),
@@ -63,21 +63,16 @@ export class IssuesService {
   }
 
   private async writeIssue(context: WriteContext, plan: IssuePlan): Promise<IssueData> {
-    const { manager, connection, now, recorder } = context;
+    const { manager, connection, now } = context;
     const { issue } = plan;
     const boardId = webhookScopeId(connection.id);
     await lockConnectionRow(manager, connection.id);
-    await recorder?.noteIfMissing(manager, CicdScopeEntity, { id: boardId });
-    await recorder?.noteIfMissing(manager, BoardEntity, { id: boardId });
     await this.connections.ensureScopeAndBoard(manager, connection.id, connection.name ?? '', now);
     const existed = (await this.issues.findIssue(manager, issue.id)) !== null;
     await this.issues.upsertIssue(manager, issue, now);
     await this.issues.upsertBoardIssue(manager, boardId, issue.id, now);
     const assignee = issueAssigneeOf(issue);
     await this.issues.replaceIssueAssignee(manager, issue.id, assignee, now);
-    recorder?.note(IssueEntity, { id: issue.id });
-    recorder?.note(BoardIssueEntity, { boardId, issueId: issue.id });
-    if (assignee) recorder?.note(IssueAssigneeEntity, { issueId: issue.id, assigneeId: assignee.assigneeId });
     if (plan.isIncident) await this.writeIncident(context, issue);
     else await this.issues.deleteIncident(manager, issue.id);
     return {
@@ -91,27 +86,23 @@ export class IssuesService {
   }
 
   /** The incident row and its single assignee row, both overwritten. */
-  private async writeIncident({ manager, connection, now, recorder }: WriteContext, issue: RowValues<IssueEntity>): Promise<void> {
+  private async writeIncident({ manager, connection, now }: WriteContext, issue: RowValues<IssueEntity>): Promise<void> {
     const assignee = incidentAssigneeOf(issue);
     await this.issues.upsertIncident(manager, incidentOf(issue, webhookScopeId(connection.id)), now);
     await this.issues.replaceIncidentAssignee(manager, issue.id, assignee, now);
-    recorder?.note(IncidentEntity, { id: issue.id });
-    recorder?.note(IncidentAssigneeEntity, { incidentId: issue.id, assigneeId: assignee.assigneeId });
   }
 
   private async writeClose(context: WriteContext, plan: ClosePlan): Promise<CloseData> {
-    const { manager, connection, now, recorder } = context;
+    const { manager, connection, now } = context;
     const issueId = `${webhookScopeId(connection.id)}:${plan.issueKey}`;
     await lockConnectionRow(manager, connection.id);
     const stored = await this.issues.findIssue(manager, issueId);
     if (!stored) throw new WebhookException(WebhookErrorCode.ISSUE_NOT_FOUND, { causes: [`${plan.issueKeyPath}: no issue ${issueId}`] });
     const { columns, warnings } = closeIssue(stored, plan, now);
     await this.issues.updateIssue(manager, issueId, columns, now);
-    recorder?.note(IssueEntity, { id: issueId });
     const isIncident = stored.type === 'INCIDENT';
     if (isIncident && (await this.issues.findIncident(manager, issueId))) {
       await this.issues.updateIncident(manager, issueId, columns, now);
-      recorder?.note(IncidentEntity, { id: issueId });
     } else if (isIncident) {
       // DevLake rolled the whole close back here; the incident is rebuilt from the issue instead.
       await this.writeIncident(context, { ...stored, ...columns });

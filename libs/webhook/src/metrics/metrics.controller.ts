@@ -1,8 +1,8 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { DoraMetricsService, IssueMetricsService, MetricScope, MetricScopeService } from '@app/dora';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { parseMetricsQuery } from './metrics-query';
 import { toDoraResponse, toIssueMetricsResponse } from './metrics.response';

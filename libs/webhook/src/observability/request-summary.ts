@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'http';
-import { WebhookRequest } from '../common/http/webhook-request';
+import { WebhookRequest } from '../http/webhook-request';
 
 /** What the request log and the HTTP metrics say about a request once it is answered. */
 export interface RequestSummary {
@@ -16,7 +16,7 @@ export function summarizeRequest(request: IncomingMessage): RequestSummary {
   const context = req.webhook;
   const ingestion = context?.ingestion;
   if (ingestion) {
-    return { route: context.mount + ingestion.route, connection: ingestion.connection, outcome: ingestion.outcome, items: ingestion.items };
+    return { route: context.mount + ingestion.route, connection: ingestion.target.ref, outcome: ingestion.outcome, items: ingestion.items };
   }
   const matched = (req.route as { path?: unknown } | undefined)?.path;
   return { route: typeof matched === 'string' ? (context?.mount ?? '') + matched : 'unmatched' };

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_KEYS_PATH, PLUGIN_PATH } from '../common/http/webhook-request';
+import { API_KEYS_PATH, PLUGIN_PATH } from '../http/webhook-request';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WebhookModule } from '../webhook.module';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';

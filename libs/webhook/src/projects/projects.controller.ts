@@ -1,6 +1,6 @@
 import { Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { parseConnectionId, parseProjectName } from '../connections/connection-params';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { ProjectsService } from './projects.service';

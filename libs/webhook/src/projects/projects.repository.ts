@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProjectEntity, ProjectMappingEntity } from '@app/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { EMPTY_RAW_COLUMNS } from '../common/database';
+import { EMPTY_RAW_COLUMNS, RowRecorder } from '../common/database';
 import { webhookScopeId } from '../connections/connections.repository';
 
 /** The three mapping rows that put a connection's data into a project (spec api.md §7.7). */
@@ -14,6 +14,7 @@ export class ProjectsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insertProjectIfMissing(manager: EntityManager, projectName: string, now: Date): Promise<void> {
+    await RowRecorder.noteIfMissing(manager, ProjectEntity, { name: projectName });
     await manager
       .createQueryBuilder()
       .insert()
@@ -41,6 +42,7 @@ export class ProjectsRepository {
       .values(rows)
       .orUpdate(['updated_at'], ['project_name', 'table', 'row_id'])
       .execute();
+    RowRecorder.noteWritten(manager, ProjectMappingEntity, rows.map(({ table }) => ({ projectName, table, rowId })));
   }
 
   async deleteMappings(manager: EntityManager, projectName: string, connectionId: number): Promise<number> {

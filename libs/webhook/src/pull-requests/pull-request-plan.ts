@@ -2,7 +2,7 @@ import { PullRequestEntity } from '@app/domain';
 import { FieldSpec, JsonObject, mapFields, normalizeFields } from '../common/body';
 import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
-import { ConnectionKey, IngestionPlan } from '../common/ingestion/ingestion-runner';
+import { ConnectionKey, IngestionPlan } from '../ingestion/ingestion-runner';
 import { webhookScopeId } from '../connections/connections.repository';
 import { PullRequestDto } from './dto/pull-request.dto';
 import { BASE_REPO_ID_REASON, PULL_REQUEST_FIELDS } from './pull-request-fields';

@@ -1,15 +1,16 @@
-import { Param, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiIngestionBody } from '../openapi/api-docs.decorators';
 import { PAYLOAD_EXAMPLES } from '../openapi/payload-examples';
 import { PullRequestDto } from './dto/pull-request.dto';
 
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionEndpoint, IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
+import { IngestionEndpoint } from '../ingestion/ingestion-endpoint.decorator';
+import { RequestTarget, Target } from '../ingestion/ingestion-target';
 import { INGESTION_RESOURCES, ingestionPaths } from '../ingestion/ingestion-routes';
-import { BatchItemsBody, JsonObjectBody } from '../common/http/json-body.decorator';
-import { isTrueFlag, successEnvelope } from '../common/http/success-envelope';
-import { WebhookController } from '../common/http/webhook-controller.decorator';
+import { BatchItemsBody, JsonObjectBody } from '../http/json-body.decorator';
+import { isTrueFlag, successEnvelope } from '../http/success-envelope';
+import { WebhookController } from '../http/webhook-controller.decorator';
 import { PullRequestsService } from './pull-requests.service';
 
 /** `…/pull_requests` and `…/pull_requests/batch`, in every connection form (spec api.md §2.2). */
@@ -20,13 +21,13 @@ export class PullRequestsController {
 
   @IngestionEndpoint(ingestionPaths(INGESTION_RESOURCES.pullRequests))
   @ApiIngestionBody([PullRequestDto], PAYLOAD_EXAMPLES.pullRequests)
-  async upsert(@Param() target: IngestionTarget, @JsonObjectBody() body: JsonObject, @Query('dryRun') dryRun?: string) {
+  async upsert(@Target() target: RequestTarget, @JsonObjectBody() body: JsonObject, @Query('dryRun') dryRun?: string) {
     return successEnvelope(await this.pullRequests.upsert(target, body, isTrueFlag(dryRun)));
   }
 
   @IngestionEndpoint(ingestionPaths(INGESTION_RESOURCES.pullRequestsBatch))
   @ApiIngestionBody([PullRequestDto], PAYLOAD_EXAMPLES.pullRequests, { batch: true })
-  async upsertBatch(@Param() target: IngestionTarget, @BatchItemsBody() items: BatchItemResult[], @Query('dryRun') dryRun?: string) {
+  async upsertBatch(@Target() target: RequestTarget, @BatchItemsBody() items: BatchItemResult[], @Query('dryRun') dryRun?: string) {
     return successEnvelope(await this.pullRequests.upsertBatch(target, items, isTrueFlag(dryRun)));
   }
 }

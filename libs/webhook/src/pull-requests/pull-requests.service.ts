@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PullRequestEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
-import { IngestionTarget } from '../common/ingestion/ingestion-endpoint.decorator';
-import { IngestionHandler, IngestionRunner, WriteContext } from '../common/ingestion/ingestion-runner';
+import { RequestTarget } from '../ingestion/ingestion-target';
+import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
 import { planPullRequest, PullRequestPlan } from './pull-request-plan';
 import { PullRequestsRepository } from './pull-requests.repository';
 
@@ -27,19 +26,18 @@ export class PullRequestsService {
     private readonly pullRequests: PullRequestsRepository,
   ) {}
 
-  upsert(target: IngestionTarget, body: JsonObject, dryRun: boolean) {
+  upsert(target: RequestTarget, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, this.handler);
   }
 
-  upsertBatch(target: IngestionTarget, items: BatchItemResult[], dryRun: boolean) {
+  upsertBatch(target: RequestTarget, items: BatchItemResult[], dryRun: boolean) {
     return this.runner.batch(target, items, dryRun, this.handler);
   }
 
-  private async write({ manager, connection, now, recorder }: WriteContext, plan: PullRequestPlan): Promise<PullRequestData> {
+  private async write({ manager, connection, now }: WriteContext, plan: PullRequestPlan): Promise<PullRequestData> {
     const { id } = plan.pullRequest;
     const existed = await this.pullRequests.exists(manager, id);
     await this.pullRequests.upsert(manager, plan.pullRequest, now);
-    recorder?.note(PullRequestEntity, { id });
     return { connectionId: connection.id, pullRequestId: id, outcome: existed ? 'updated' : 'created', warnings: plan.warnings };
   }
 }

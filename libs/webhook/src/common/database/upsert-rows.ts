@@ -1,6 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EMPTY_RAW_COLUMNS } from './raw-columns';
+import { UpsertStatement } from './upsert-statement';
 
 type StampedColumn = 'createdAt' | 'updatedAt' | keyof typeof EMPTY_RAW_COLUMNS;
 
@@ -12,11 +12,16 @@ export function stampRow<E>(values: RowValues<E>, now: Date): E {
   return { ...values, createdAt: now, updatedAt: now, ...EMPTY_RAW_COLUMNS } as E;
 }
 
-/**
- * Inserts the rows, or overwrites every non-key column of existing ones except `created_at`
- * (MySQL `ON DUPLICATE KEY UPDATE`, SQLite `ON CONFLICT DO UPDATE`): a re-post replaces the row
- * and keeps its creation time.
- */
+const statements = new Map<EntityTarget<ObjectLiteral>, UpsertStatement<ObjectLiteral>>();
+
+/** The statement of an entity, built once per process. */
+export function upsertStatementOf<E extends ObjectLiteral>(target: EntityTarget<E>): UpsertStatement<E> {
+  let statement = statements.get(target);
+  if (!statement) statements.set(target, (statement = new UpsertStatement(target)));
+  return statement as UpsertStatement<E>;
+}
+
+/** Stamps and upserts the rows (UpsertStatement): a re-post replaces the row and keeps its creation time. */
 export async function upsertRows<E extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<E>,
@@ -24,22 +29,7 @@ export async function upsertRows<E extends ObjectLiteral>(
   now: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const metadata = manager.connection.getMetadata(target);
-  const keys = metadata.primaryColumns.map((column) => column.databaseName);
-  const overwritten = metadata.columns
-    .filter((column) => !column.isPrimary && column.databaseName !== 'created_at')
-    .map((column) => column.databaseName);
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(target)
-    .values(rows.map((row) => stampRow(row, now) as QueryDeepPartialEntity<E>))
-    .orUpdate(overwritten, keys)
-    .updateEntity(false)
-    .execute();
+  await upsertStatementOf(target).execute(manager, rows.map((row) => stampRow(row, now)));
 }
 
-/** True on MySQL/MariaDB, where locking reads exist (SQLite serializes whole transactions). */
-export function supportsRowLocks(manager: EntityManager): boolean {
-  return manager.connection.options.type === 'mysql' || manager.connection.options.type === 'mariadb';
-}
+export { supportsRowLocks } from './row-locks';

@@ -1,6 +1,8 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
+import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 import { formatDbDatetime } from '../time';
-import { supportsRowLocks } from './upsert-rows';
+import { RowRecorder } from './row-recorder';
+import { supportsRowLocks } from './row-locks';
 
 /** Rows per statement: 31 columns × 500 stays below SQLite's 32766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -8,12 +10,14 @@ const ROWS_PER_STATEMENT = 500;
 interface Column {
   property: string;
   name: string;
+  transformer?: ValueTransformer | ValueTransformer[];
 }
 
 /**
- * `upsertRows` as plain SQL built once per entity and row count: the hot deployment writes skip
- * the query builder. Rows are complete (stamped); the same columns are overwritten on conflict
- * (every non-key column but `created_at`).
+ * The one upsert of the domain tables, as plain SQL built once per entity and row count: inserts
+ * the rows, or overwrites every non-key column of existing ones but `created_at` (MySQL
+ * `ON DUPLICATE KEY UPDATE`, SQLite `ON CONFLICT DO UPDATE`). Rows are complete (stamped). The rows
+ * written are noted for a dry run's preview.
  */
 export class UpsertStatement<E extends ObjectLiteral> {
   private readonly sqlByRows = new Map<string, string>();
@@ -25,9 +29,10 @@ export class UpsertStatement<E extends ObjectLiteral> {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
       const values: unknown[] = [];
-      for (const row of chunk) for (const column of columns) values.push(dbValue(row[column.property]));
+      for (const row of chunk) for (const column of columns) values.push(dbValue(row[column.property], column.transformer));
       await manager.query(this.sql(manager, columns, chunk.length), values);
     }
+    RowRecorder.noteWritten(manager, this.target, rows.map((row) => RowRecorder.keyOf(manager, this.target, row)));
   }
 
   private sql(manager: EntityManager, columns: Column[], rowCount: number): string {
@@ -49,12 +54,14 @@ export class UpsertStatement<E extends ObjectLiteral> {
   }
 
   private columnsOf(manager: EntityManager): Column[] {
-    return manager.connection.getMetadata(this.target).columns.map((column) => ({ property: column.propertyName, name: column.databaseName }));
+    return manager.connection.getMetadata(this.target).columns.map((column) => ({ property: column.propertyName, name: column.databaseName, transformer: column.transformer }));
   }
 }
 
-/** Dates as UTC `datetime(3)` text (what TypeORM stores on both drivers); everything else as is. */
-function dbValue(value: unknown): unknown {
-  if (value instanceof Date) return formatDbDatetime(value);
-  return value === undefined ? null : value;
+/** The entity's column transformer first; dates as UTC `datetime(3)` text (what TypeORM stores on both drivers). */
+function dbValue(value: unknown, transformer: Column['transformer']): unknown {
+  const stored = transformer ? ApplyValueTransformers.transformTo(transformer, value) : value;
+  if (stored instanceof Date) return formatDbDatetime(stored);
+  if (typeof stored === 'boolean') return stored ? 1 : 0;
+  return stored === undefined ? null : stored;
 }

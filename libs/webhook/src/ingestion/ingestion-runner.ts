@@ -1,22 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DoraRefreshService } from '@app/dora';
-import { BoardEntity, CicdScopeEntity, ProjectEntity, ProjectMappingEntity, WebhookConnectionEntity } from '@app/domain';
+import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { parseProjectName, PROJECT_ROUTE_MAX_NAME, projectConnectionName } from '../../connections/connection-params';
-import { ConnectionResolver } from '../../connections/connection-resolver';
-import { ConnectionsRepository, webhookScopeId } from '../../connections/connections.repository';
-import { WebhookMetrics } from '../../observability/webhook-metrics';
-import { MAPPED_TABLES } from '../../projects/projects.repository';
-import { ProjectsService } from '../../projects/projects.service';
-import { ResolvedWebhookOptions } from '../../webhook-options';
-import { WEBHOOK_RESOLVED_OPTIONS } from '../../webhook.tokens';
-import { BatchReport, ItemSuccess, runBatch } from '../batch';
-import { BatchItemResult, JsonObject } from '../body/parse-json-body';
-import { TransactionOptions, TransactionRunner } from '../database';
-import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../errors';
-import { IngestionTarget } from './ingestion-endpoint.decorator';
+import { projectConnectionName } from '../connections/connection-params';
+import { ConnectionResolver } from '../connections/connection-resolver';
+import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
+import { WebhookMetrics } from '../observability/webhook-metrics';
+import { ProjectsService } from '../projects/projects.service';
+import { ResolvedWebhookOptions } from '../webhook-options';
+import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
+import { BatchReport, ItemSuccess, runBatch } from '../common/batch';
+import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
+import { TransactionOptions, TransactionRunner } from '../common/database';
+import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../common/errors';
+import { RequestTarget } from './ingestion-target';
 import { GroupTarget, GroupWrites, mustWriteAlone } from './group-writes';
-import { DryRunRows, RowRecorder } from './row-recorder';
+import { DryRunRows, RowRecorder } from '../common/database/row-recorder';
 
 /** `<c>` of `webhook:<c>`: the connection id, or `?` while a project connection does not exist yet. */
 export type ConnectionKey = number | '?';
@@ -30,8 +29,6 @@ export interface WriteContext {
   manager: EntityManager;
   connection: WebhookConnectionEntity;
   now: Date;
-  /** Present in a dry run: the rows written are noted, shown, then rolled back. */
-  recorder?: RowRecorder;
 }
 
 /** One ingestion endpoint as the runner drives it. */
@@ -98,7 +95,7 @@ export class IngestionRunner {
   }
 
   async single<TPlan extends IngestionPlan, TData extends object>(
-    target: IngestionTarget,
+    target: RequestTarget,
     body: JsonObject,
     dryRun: boolean,
     handler: IngestionHandler<TPlan, TData>,
@@ -116,7 +113,7 @@ export class IngestionRunner {
   }
 
   async batch<TPlan extends IngestionPlan, TData extends { outcome: ItemSuccess['outcome'] }>(
-    target: IngestionTarget,
+    target: RequestTarget,
     items: BatchItemResult[],
     dryRun: boolean,
     handler: IngestionHandler<TPlan, TData>,
@@ -180,9 +177,10 @@ export class IngestionRunner {
     }
   }
 
-  private async scopeOf(target: IngestionTarget): Promise<Scope> {
-    if (target.projectName !== undefined) return { projectName: parseProjectName(target.projectName, PROJECT_ROUTE_MAX_NAME) };
-    return { connection: await this.resolver.resolveRecent(target) };
+  private async scopeOf(target: RequestTarget): Promise<Scope> {
+    const parsed = target.parsed.target;
+    if (parsed && 'projectName' in parsed) return { projectName: parsed.projectName };
+    return { connection: await this.resolver.resolveTarget(target) };
   }
 
   private async commit<TPlan extends IngestionPlan, TData extends object>(
@@ -215,42 +213,20 @@ export class IngestionRunner {
     handler: IngestionHandler<TPlan, TData>,
     state: PreviewState,
   ): Promise<IngestionData<TData>> {
-    const recorder = new RowRecorder();
+    const recorder = RowRecorder.listen(manager);
     const now = new Date();
     if ('connection' in scope) {
-      const data = await this.write(handler, { manager, connection: scope.connection, now, recorder }, handler.plan(body, scope.connection.id));
+      const data = await this.write(handler, { manager, connection: scope.connection, now }, handler.plan(body, scope.connection.id));
       return { ...data, dryRun: true, rows: await recorder.read(manager) };
     }
     const existing = await this.connections.findByName(projectConnectionName(scope.projectName), manager);
     const isNew = !existing || existing.id === state.createdConnectionId;
     handler.plan(body, isNew ? '?' : existing.id);
-    const connection = await this.ensureProjectConnection(manager, scope.projectName, existing, now, recorder);
+    const connection = await this.projects.ensureProjectConnection(manager, scope.projectName, now);
     if (!existing) state.createdConnectionId = connection.id;
-    const data = await this.write(handler, { manager, connection, now, recorder }, handler.plan(body, connection.id));
+    const data = await this.write(handler, { manager, connection, now }, handler.plan(body, connection.id));
     const result = { ...data, projectName: scope.projectName, dryRun: true as const, rows: await recorder.read(manager) };
     return isNew ? hideConnectionId(result, connection.id) : result;
-  }
-
-  /** ProjectsService's step 1–2 of spec api.md §12, noting the rows it creates or upserts. */
-  private async ensureProjectConnection(
-    manager: EntityManager,
-    projectName: string,
-    existing: WebhookConnectionEntity | null,
-    now: Date,
-    recorder: RowRecorder,
-  ): Promise<WebhookConnectionEntity> {
-    const knownId = existing ? webhookScopeId(existing.id) : undefined;
-    const missingScope = !knownId || !(await manager.exists(CicdScopeEntity, { where: { id: knownId } }));
-    const missingBoard = !knownId || !(await manager.exists(BoardEntity, { where: { id: knownId } }));
-    const missingProject = !(await manager.exists(ProjectEntity, { where: { name: projectName } }));
-    const connection = await this.projects.ensureProjectConnection(manager, projectName, now);
-    const rowId = webhookScopeId(connection.id);
-    if (!existing) recorder.note(WebhookConnectionEntity, { id: connection.id });
-    if (missingScope) recorder.note(CicdScopeEntity, { id: rowId });
-    if (missingBoard) recorder.note(BoardEntity, { id: rowId });
-    if (missingProject) recorder.note(ProjectEntity, { name: projectName });
-    for (const table of MAPPED_TABLES) recorder.note(ProjectMappingEntity, { projectName, table, rowId });
-    return connection;
   }
 
   /** A value too long for a narrower column of a pre-existing DevLake table is the client's mistake (spec schema.md §1). */

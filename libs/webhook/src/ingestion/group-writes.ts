@@ -1,10 +1,10 @@
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { ProjectsService } from '../../projects/projects.service';
-import { BatchReport, ItemSuccess } from '../batch';
-import { BatchItemResult, JsonObject } from '../body/parse-json-body';
-import { TransactionRunner } from '../database';
-import { classifyDatabaseError, WebhookException } from '../errors';
+import { ProjectsService } from '../projects/projects.service';
+import { BatchReport, ItemSuccess } from '../common/batch';
+import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
+import { TransactionRunner } from '../common/database';
+import { classifyDatabaseError, WebhookException } from '../common/errors';
 import type { IngestionHandler, IngestionPlan } from './ingestion-runner';
 import { runPlannedBatch, WriteItemsOneByOne } from './planned-batch';
 import { WriteQueue } from './write-queue';

@@ -1,4 +1,4 @@
-import { ResolvedWebhookOptions } from '../../webhook-options';
+import { ResolvedWebhookOptions } from '../webhook-options';
 import { API_KEYS_PATH, MountSide, PLUGIN_PATH } from './webhook-request';
 
 export interface Mount {

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { WebhookErrorCode, WebhookException } from '../errors';
+import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { WebhookRequest } from './webhook-request';
 
 /** A library route reached outside every configured mount does not exist for the client. */

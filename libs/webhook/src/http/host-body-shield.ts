@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Response } from 'express';
-import { ResolvedWebhookOptions } from '../../webhook-options';
-import { WEBHOOK_RESOLVED_OPTIONS } from '../../webhook.tokens';
+import { ResolvedWebhookOptions } from '../webhook-options';
+import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { buildMountTable, matchMount } from './mount-table';
 import { WebhookRequest } from './webhook-request';
 

@@ -1,6 +1,6 @@
-import { BatchReport, ItemSuccess, runBatch } from '../batch';
-import { BatchItemResult, JsonObject } from '../body/parse-json-body';
-import { WebhookException } from '../errors';
+import { BatchReport, ItemSuccess, runBatch } from '../common/batch';
+import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
+import { WebhookException } from '../common/errors';
 
 /**
  * Thrown by a handler's `writeMany` (or the runner) when the plans cannot be written together;

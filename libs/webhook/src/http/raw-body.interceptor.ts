@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { from, Observable, switchMap } from 'rxjs';
-import { ResolvedWebhookOptions } from '../../webhook-options';
-import { WEBHOOK_RESOLVED_OPTIONS } from '../../webhook.tokens';
+import { ResolvedWebhookOptions } from '../webhook-options';
+import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { readRawBody } from './read-raw-body';
 import { WebhookRequest } from './webhook-request';
 

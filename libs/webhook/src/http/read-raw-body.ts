@@ -1,4 +1,4 @@
-import { WebhookErrorCode, WebhookException } from '../errors';
+import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { WebhookRequest } from './webhook-request';
 
 /**

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { BodyError, JsonObject, parseBatchBody, parseJsonBody, BatchItemResult } from '../body/parse-json-body';
-import { WebhookErrorCode, WebhookException } from '../errors';
+import { BodyError, JsonObject, parseBatchBody, parseJsonBody, BatchItemResult } from '../common/body/parse-json-body';
+import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { WebhookRequest } from './webhook-request';
 
 /** The request body as a JSON object (spec api.md §4); needs RawBodyInterceptor on the route. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { ResolvedWebhookOptions } from '../../webhook-options';
-import { WEBHOOK_RESOLVED_OPTIONS } from '../../webhook.tokens';
+import { ResolvedWebhookOptions } from '../webhook-options';
+import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
 import { unshieldBody } from './host-body-shield';
 import { buildMountTable, matchMount, Mount } from './mount-table';
 import { WebhookRequest } from './webhook-request';

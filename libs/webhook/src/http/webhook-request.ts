@@ -1,3 +1,4 @@
+import type { RequestTarget } from '../ingestion/ingestion-target';
 import type { Request } from 'express';
 
 export type MountSide = 'admin' | 'apiKey';
@@ -17,8 +18,8 @@ export interface WebhookRequestContext {
 export interface IngestionSummary {
   /** Route template below the mount, e.g. `/plugins/webhook/:connectionId/deployments`. */
   route: string;
-  /** The connection as the path names it. */
-  connection: { connectionId: string } | { connectionName: string } | { projectName: string };
+  /** The connection as the path names it, parsed once for every step of the request. */
+  target: RequestTarget;
   outcome?: string;
   /** Items by outcome once answered (2xx). */
   items?: Partial<Record<string, number>>;

@@ -1,8 +1,8 @@
 import { applyDecorators, Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBasicAuth } from '@nestjs/swagger';
-import { WebhookAuthGuard } from '../../auth/webhook-auth.guard';
-import { WebhookExceptionFilter } from '../errors';
-import { ADMIN_SCHEME, ApiEnvelopeResponses } from '../../openapi/api-docs.decorators';
+import { WebhookAuthGuard } from '../auth/webhook-auth.guard';
+import { WebhookExceptionFilter } from '../common/errors';
+import { ADMIN_SCHEME, ApiEnvelopeResponses } from '../openapi/api-docs.decorators';
 import { PLUGIN_PATH } from './webhook-request';
 import { RawBodyInterceptor } from './raw-body.interceptor';
 

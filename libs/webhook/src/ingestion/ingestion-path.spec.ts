@@ -1,4 +1,6 @@
-import { matchIngestion, matchIngestionPath } from './ingestion-path';
+import { matchIngestion } from './ingestion-path';
+
+const matchIngestionPath = (method: string, path: string) => matchIngestion(method, path)?.connection;
 
 describe('matchIngestionPath', () => {
   it.each([

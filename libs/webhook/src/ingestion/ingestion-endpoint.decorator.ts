@@ -1,17 +1,9 @@
 import { applyDecorators, CanActivate, ExecutionContext, HttpCode, Injectable, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery } from '@nestjs/swagger';
-import { IngestionRoute } from '../../auth/ingestion-route.decorator';
-import { API_KEY_SCHEME } from '../../openapi/api-docs.decorators';
-import { parseProjectName, PROJECT_ROUTE_MAX_NAME } from '../../connections/connection-params';
-import { ConnectionResolver } from '../../connections/connection-resolver';
+import { IngestionRoute } from '../auth/ingestion-route.decorator';
+import { API_KEY_SCHEME } from '../openapi/api-docs.decorators';
 import { WebhookRequest } from '../http/webhook-request';
-
-/** Path parameters naming the connection of an ingestion route (spec api.md §2.2, forms A–D). */
-export interface IngestionTarget {
-  connectionId?: string;
-  connectionName?: string;
-  projectName?: string;
-}
+import { requestTargetOf } from './ingestion-target';
 
 /**
  * Checks the path parameters naming the connection (400, step 5 of spec api.md §5.3): after the
@@ -19,12 +11,9 @@ export interface IngestionTarget {
  */
 @Injectable()
 export class IngestionTargetGuard implements CanActivate {
-  constructor(private readonly resolver: ConnectionResolver) {}
-
   canActivate(context: ExecutionContext): boolean {
-    const target = context.switchToHttp().getRequest<WebhookRequest>().params as IngestionTarget;
-    if (target.projectName !== undefined) parseProjectName(target.projectName, PROJECT_ROUTE_MAX_NAME);
-    else this.resolver.parse(target);
+    const { error } = requestTargetOf(context.switchToHttp().getRequest<WebhookRequest>()).parsed;
+    if (error) throw error;
     return true;
   }
 }
