@@ -60,6 +60,91 @@ describe.each(testDrivers())('deployments: shipped commit lists (issue 18) on %s
     expect(await selectRows(t, 'SELECT COUNT(*) AS n FROM cicd_deployment_commits')).toEqual([{ n: 0 }]);
   });
 
+  const lists = () =>
+    selectRows(t, 'SELECT deployment_commit_id, deployment_commit_sha, sorting_index, commit_sha, diff_old_commit_sha FROM _tool_webhook_deployment_commit_shas ORDER BY deployment_commit_id, deployment_commit_sha, sorting_index');
+  const diffs = () => selectRows(t, 'SELECT new_commit_sha, old_commit_sha, commit_sha, sorting_index FROM commits_diffs ORDER BY new_commit_sha, old_commit_sha, sorting_index');
+  const diff = (newSha: string, oldSha: string, shas: string[]) => shas.map((sha, i) => ({ new_commit_sha: newSha, old_commit_sha: oldSha, commit_sha: sha, sorting_index: i + 1 }));
+  const listed = (sha: string, shas: string[], diffOld: string | null, id = rowId(sha)) =>
+    shas.map((commit, i) => ({ deployment_commit_id: id, deployment_commit_sha: sha, sorting_index: i + 1, commit_sha: commit, diff_old_commit_sha: diffOld }));
+
+  it('stores the list of a row and its commits_diffs pair against the previous successful row', async () => {
+    await post(deploy('a0', '2024-03-01T10:00:00Z')).expect(200);
+    await post(deploy('c3', '2024-03-02T10:00:00Z', { commit_shas: ['c2', 'c1', 'c2'] })).expect(200);
+    expect(await lists()).toEqual(listed('c3', ['c2', 'c1', 'c2'], 'a0'));
+    // the row's own sha first, each sha once
+    expect(await diffs()).toEqual(diff('c3', 'a0', ['c3', 'c2', 'c1']));
+  });
+
+  it('the first row of a chain pairs with an empty old sha; the 1.x and multi forms list per commit', async () => {
+    await post({
+      id: 'd1',
+      startedDate: '2024-03-01T09:00:00Z',
+      finishedDate: '2024-03-01T10:00:00Z',
+      deploymentCommits: [
+        { repoUrl: R1, commitSha: 'h1', commitShas: ['h1', 'g1'] },
+        { repoUrl: 'https://github.com/acme/r2', commitSha: 'h2' },
+      ],
+    }).expect(200);
+    const [row] = await selectRows(t, 'SELECT id FROM cicd_deployment_commits WHERE commit_sha = ?', ['h1']);
+    expect(await lists()).toEqual(listed('h1', ['h1', 'g1'], '', row.id as string));
+    expect(await diffs()).toEqual(diff('h1', '', ['h1', 'g1']));
+  });
+
+  it('a re-post replaces the list whole, and a re-post without one removes it', async () => {
+    await post(deploy('a0', '2024-03-01T10:00:00Z')).expect(200);
+    await post(deploy('c3', '2024-03-02T10:00:00Z', { commit_shas: ['c3', 'c2', 'c1'] })).expect(200);
+    await post(deploy('c3', '2024-03-02T10:00:00Z', { commit_shas: ['c3', 'c1'] })).expect(200);
+    expect(await lists()).toEqual(listed('c3', ['c3', 'c1'], 'a0'));
+    expect(await diffs()).toEqual(diff('c3', 'a0', ['c3', 'c1']));
+
+    await post(deploy('c3', '2024-03-02T10:00:00Z')).expect(200);
+    expect(await lists()).toEqual([]);
+    expect(await diffs()).toEqual([]);
+  });
+
+  it('a late deployment re-orders the chain: the commits_diffs pair of the next row follows it', async () => {
+    await post(deploy('a', '2024-03-01T10:00:00Z', { commit_shas: ['a'] })).expect(200);
+    await post(deploy('c', '2024-03-03T10:00:00Z', { commit_shas: ['c', 'b'] })).expect(200);
+    expect(await diffs()).toEqual([...diff('a', '', ['a']), ...diff('c', 'a', ['c', 'b'])]);
+
+    await post(deploy('b', '2024-03-02T10:00:00Z')).expect(200);
+    expect(await diffs()).toEqual([...diff('a', '', ['a']), ...diff('c', 'b', ['c', 'b'])]);
+    expect(await lists()).toEqual([...listed('a', ['a'], ''), ...listed('c', ['c', 'b'], 'b')]);
+
+    // b fails after all: c points at a again
+    await post(deploy('b', '2024-03-02T10:00:00Z', { result: 'FAILURE' })).expect(200);
+    expect(await diffs()).toEqual([...diff('a', '', ['a']), ...diff('c', 'a', ['c', 'b'])]);
+  });
+
+  it("leaves a git plugin's pair alone and does not add to it", async () => {
+    await post(deploy('a', '2024-03-01T10:00:00Z')).expect(200);
+    await t.dataSource.query('INSERT INTO commits_diffs (new_commit_sha, old_commit_sha, commit_sha, sorting_index) VALUES (?, ?, ?, ?)', ['c', 'a', 'x', 1]);
+    await post(deploy('c', '2024-03-03T10:00:00Z', { commit_shas: ['c', 'b'] })).expect(200);
+    expect(await diffs()).toEqual(diff('c', 'a', ['x']));
+    expect(await lists()).toEqual(listed('c', ['c', 'b'], null));
+
+    // re-posted or relinked, the plugin's rows stay as they are
+    await post(deploy('c', '2024-03-03T10:00:00Z', { commit_shas: ['c'] })).expect(200);
+    await post(deploy('b', '2024-03-02T10:00:00Z')).expect(200);
+    expect(await diffs()).toEqual([...diff('c', 'a', ['x']), ...diff('c', 'b', ['c'])]);
+  });
+
+  it('a dry run shows the list and commits_diffs rows and stores nothing', async () => {
+    await post(deploy('a', '2024-03-01T10:00:00Z')).expect(200);
+    const res = await post(deploy('c', '2024-03-03T10:00:00Z', { commit_shas: ['c', 'b'] }), 'deployments?dryRun=1').expect(200);
+    expect(res.body.data.rows._tool_webhook_deployment_commit_shas).toEqual(listed('c', ['c', 'b'], 'a'));
+    expect(res.body.data.rows.commits_diffs).toEqual(diff('c', 'a', ['c', 'b']));
+    expect(await lists()).toEqual([]);
+    expect(await diffs()).toEqual([]);
+  });
+
+  it('a batch writes each item\'s list, the later item of a row winning', async () => {
+    const res = await post([deploy('a', '2024-03-01T10:00:00Z', { commit_shas: ['a', 'z'] }), deploy('a', '2024-03-01T10:00:00Z', { commit_shas: ['a'] })], 'deployments/batch').expect(200);
+    expect(res.body.success).toBe(true);
+    expect(await lists()).toEqual(listed('a', ['a'], ''));
+    expect(await diffs()).toEqual(diff('a', '', ['a']));
+  });
+
   it('a batch item reports its list causes at its own path', async () => {
     const res = await post([deploy('a', '2024-03-01T10:00:00Z'), deploy('b', '2024-03-02T10:00:00Z', { commit_shas: [{}] })], 'deployments/batch');
     expect(JSON.stringify(res.body)).toContain('commit_shas[0]: must be a string');
