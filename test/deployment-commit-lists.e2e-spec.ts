@@ -145,6 +145,14 @@ describe.each(testDrivers())('deployments: shipped commit lists (issue 18) on %s
     expect(await diffs()).toEqual(diff('a', '', ['a']));
   });
 
+  it('takes a list of 10 000 SHAs whole', async () => {
+    const shas = Array.from({ length: 10000 }, (_, i) => createHash('sha1').update(String(i)).digest('hex'));
+    await post(deploy('a', '2024-03-01T10:00:00Z')).expect(200);
+    await post(deploy(shas[0], '2024-03-02T10:00:00Z', { commit_shas: shas })).expect(200);
+    expect(await selectRows(t, 'SELECT COUNT(*) AS n, MAX(sorting_index) AS last FROM _tool_webhook_deployment_commit_shas')).toEqual([{ n: 10000, last: 10000 }]);
+    expect(await selectRows(t, "SELECT COUNT(*) AS n FROM commits_diffs WHERE old_commit_sha = 'a'")).toEqual([{ n: 10000 }]);
+  });
+
   it('a batch item reports its list causes at its own path', async () => {
     const res = await post([deploy('a', '2024-03-01T10:00:00Z'), deploy('b', '2024-03-02T10:00:00Z', { commit_shas: [{}] })], 'deployments/batch');
     expect(JSON.stringify(res.body)).toContain('commit_shas[0]: must be a string');
