@@ -27,7 +27,7 @@ const E6 = `{"id":"dep-42","result":"FAILURE","startedDate":"2024-05-01T10:00:00
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(testDrivers())('deployments: DevLake 1.x form and re-posts on %s', (driver) => {
+describe.each(testDrivers())('POST …/connections/:connectionId/deployments, DevLake 1.x form and re-posts, on %s', (driver) => {
   let t: TestApp;
   let c1: TestConnection;
 

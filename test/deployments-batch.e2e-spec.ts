@@ -15,7 +15,7 @@ function batchItem(i: number): object {
   return { id: `dep-${n}`, startedDate: '2024-01-01T00:00:00Z', finishedDate: new Date(Date.UTC(2024, 0, 1, 1) + n * 60_000).toISOString(), deploymentCommits: [{ repoUrl: R1, commitSha: `sha-${n}` }] };
 }
 
-describe.each(testDrivers())('deployments: batch and dry run on %s', (driver) => {
+describe.each(testDrivers())('POST …/deployments/batch and ?dryRun=true on %s', (driver) => {
   let t: TestApp;
   let c1: TestConnection;
 

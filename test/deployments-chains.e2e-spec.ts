@@ -18,7 +18,7 @@ const deploy = (sha: string, finished: string, extra: Record<string, unknown> = 
   ...extra,
 });
 
-describe.each(testDrivers())('deployments: prev_success_deployment_commit_id chains on %s', (driver) => {
+describe.each(testDrivers())('POST …/deployments: prev_success_deployment_commit_id chains on %s', (driver) => {
   let t: TestApp;
   let c1: TestConnection;
 

@@ -23,7 +23,7 @@ const E5 = {
 };
 const body = (sha: string) => ({ repo_url: 'r', commit_sha: sha, start_time: '2024-01-01' });
 
-describe.each(testDrivers())('deployments: routes, keys and project routes on %s', (driver) => {
+describe.each(testDrivers())('POST …/deployments in forms A–D (by id, by name, projects/:projectName) with keys on %s', (driver) => {
   let t: TestApp;
   let c1: TestConnection;
   let c2: TestConnection;
@@ -113,7 +113,7 @@ describe.each(testDrivers())('deployments: routes, keys and project routes on %s
   });
 });
 
-describe.each(testDrivers())('deployments: E3 with Config UI credentials on %s', (driver) => {
+describe.each(testDrivers())('POST /api/rest/plugins/webhook/… deployments with Config UI credentials (E3) on %s', (driver) => {
   let t: TestApp;
 
   beforeAll(async () => {

@@ -37,7 +37,7 @@ const INVALID: [string, unknown, string[]][] = [
   ['more than 1000 commits', { start_time: '2020-01-01', deploymentCommits: commits(1001) }, ['deploymentCommits: must contain at most 1000 commits']],
 ];
 
-describe.each(testDrivers())('deployments: validation and errors write nothing on %s', (driver) => {
+describe.each(testDrivers())('POST …/deployments: validation causes, and errors write nothing, on %s', (driver) => {
   let t: TestApp;
   let c1: TestConnection;
   let baseline: Record<string, number>;

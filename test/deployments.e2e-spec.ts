@@ -55,7 +55,7 @@ const SEED_DATES = {
   duration_sec: 90000,
 };
 
-describe.each(testDrivers())('deployments: seed examples and row contents on %s', (driver) => {
+describe.each(testDrivers())('POST …/connections/:connectionId/deployments: seed examples and rows written on %s', (driver) => {
   let t: TestApp;
   let c1: TestConnection;
 

@@ -130,7 +130,8 @@ describe.each(testDrivers())('DORA change failures on %s (metrics.md §8 C1, C2,
           },
           timeToRestoreService: {
             metric: 'timeToRestoreService', value: 120, unit: 'minutes', level: 'high', label: '2.0(high)',
-            benchmark: 'Less than one day(high)', naReason: null, details: { incidents: 4 }, series: { monthly: [{ bucket: '24/03', value: 2 }] },
+            benchmark: 'Less than one day(high)', naReason: null,
+            details: { incidents: 4, resolvedIncidents: 4, createdIncidents: 5 }, series: { monthly: [{ bucket: '24/03', value: 2 }] },
           },
         },
       });
@@ -198,12 +199,12 @@ describe.each(testDrivers())('DORA change failures on %s (metrics.md §8 C1, C2,
       }
     });
 
-    it('no incident in the scope at all → N/A incidents; incidents but no deployment in the window → N/A deployments/incidents', async () => {
+    it("no incident in the scope at all → DevLake's 0.0%(elite), N/A incidents in naReason; incidents but no deployment in the window → N/A deployments/incidents", async () => {
       await insertDeployments(t, deployments);
       const noIncident = (await metricsData(t, 'dora/projects/p1', JANUARY)).metrics.changeFailureRate;
       expect(noIncident).toMatchObject({
-        value: null, level: null, benchmark: null,
-        naReason: 'N/A. Please check if you have collected incidents.', label: 'N/A. Please check if you have collected incidents.',
+        value: 0, level: 'elite', benchmark: '0-5%(elite)',
+        naReason: 'N/A. Please check if you have collected incidents.', label: '0.0%(elite)',
       });
       await insertIncidents(t, [{ id: 'K1', created: '2024-01-01 12:00' }]);
       await refreshScope(t);
@@ -252,7 +253,8 @@ describe.each(testDrivers())('DORA change failures on %s (metrics.md §8 C1, C2,
         expect(mttr).toEqual({
           metric: 'timeToRestoreService', value: null, unit: 'minutes', level: null,
           label: 'N/A. Please check if you have collected incidents.', benchmark: null,
-          naReason: 'N/A. Please check if you have collected incidents.', details: { incidents: 4 },
+          naReason: 'N/A. Please check if you have collected incidents.',
+          details: { incidents: 4, resolvedIncidents: 4, createdIncidents: 4 },
           // The monthly chart takes only non-NULL lead times: B3 [180, 240] = 180 min.
           series: { monthly: [{ bucket: '24/01', value: 3 }] },
         });

@@ -7,7 +7,7 @@ const issue = (key: string, extra: object = {}) => ({ issue_key: key, title: `ti
 const DOMAIN_TABLES = ['issues', 'board_issues', 'issue_assignees', 'incidents', 'incident_assignees', 'boards', 'cicd_scopes', 'pull_requests'];
 const ADMIN = '/plugins/webhook';
 
-describe.each(testDrivers())('issue batches, dry runs, project routes and concurrency on %s', (driver) => {
+describe.each(testDrivers())('POST …/issues/batch, ?dryRun=true, projects/:projectName/issues and concurrency on %s', (driver) => {
   let t: TestApp;
   let c: TestConnection;
 

@@ -5,7 +5,7 @@ import { testDrivers } from './utils/test-databases';
 
 const issue = (key: string, extra: object = {}) => ({ issue_key: key, title: `title of ${key}`, status: 'TODO', created_date: '2024-03-01T00:00:00Z', ...extra });
 
-describe.each(testDrivers())('issue routes, close forms and incidents on %s', (driver) => {
+describe.each(testDrivers())('POST …/issues and …/issue/:issueKey/close in every form, incidents, on %s', (driver) => {
   let t: TestApp;
   let c: TestConnection;
 

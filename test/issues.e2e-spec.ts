@@ -23,7 +23,7 @@ const IE1 = `{
 const ISSUE_TABLES = ['issues', 'board_issues', 'issue_assignees', 'incidents', 'incident_assignees'];
 const RAW = { _raw_data_params: '', _raw_data_table: '', _raw_data_id: 0, _raw_data_remark: '' };
 
-describe.each(testDrivers())('issues and close on %s', (driver) => {
+describe.each(testDrivers())('POST …/connections/:connectionId/issues and …/issue/close on %s', (driver) => {
   let t: TestApp;
 
   beforeAll(async () => {

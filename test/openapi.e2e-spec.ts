@@ -56,7 +56,10 @@ describe('OpenAPI document (GET /api/docs-json) and Swagger UI (GET /api/docs)',
     expect(doc.paths).toHaveProperty(['/plugins/webhook/connections/{connectionId}/requests', 'get']);
     expect(doc.paths).toHaveProperty(['/plugins/webhook/dora/projects/{projectName}', 'get']);
     expect(doc.paths).toHaveProperty(['/api-keys/{apiKeyId}', 'put']);
-    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/rest/')).length).toBe(30);
+    for (const form of ['connections/{connectionId}', '{connectionId}', 'connections/by-name/{connectionName}']) {
+      expect(doc.paths).toHaveProperty([`/rest/plugins/webhook/${form}/deployments/last-success`, 'get']);
+    }
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/rest/')).length).toBe(33);
   });
 
   it('names the seed fields in the request schemas, with the 1.x spelling alongside', () => {

@@ -20,7 +20,7 @@ const PR7 = {
   mergeCommitSha: '015e3d3b480e417aede5a1293bd61de9b0fd051d',
 };
 
-describe.each(testDrivers())('pull requests on %s', (driver) => {
+describe.each(testDrivers())('POST …/pull_requests and …/pull_requests/batch on %s', (driver) => {
   let t: TestApp;
   let c: TestConnection;
 

@@ -27,12 +27,17 @@ export interface ChangeFailureInput {
 
 const total = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
 
-/** §5.3: failed ÷ deployments, rounded to 4 decimals before the level is chosen (Q7). */
+/**
+ * §5.3: failed ÷ deployments, rounded to 4 decimals before the level is chosen (Q7). Deployments
+ * in the window but no incident in the scope: DevLake's panel shows `0.0%(elite)`, so the value is
+ * served and `naReason` still says that no incident was collected (issue 12, item 11).
+ */
 export function changeFailureRate(input: ChangeFailureInput): MetricResult<ChangeFailureDetails> {
   const deployments = total(input.deploymentsByMonth);
   const failed = total(input.failedByMonth);
   const naReason = notAvailableReason(input, deployments);
-  const value = naReason ? null : roundedRatio(failed, deployments);
+  const servedWithoutIncidents = deployments > 0 && !input.scopeHasIncidents;
+  const value = naReason && !servedWithoutIncidents ? null : roundedRatio(failed, deployments);
   const level = changeFailureLevel(input.report, value);
   const monthly = new Map<string, number>();
   for (const [month, count] of input.deploymentsByMonth) {

@@ -12,7 +12,7 @@ import { DeploymentDaysRepository } from './deployment-days.repository';
 import { DoraRepository } from './dora.repository';
 import { failureFigures } from './failure-figures';
 import { LeadTimeCandidate, leadTimeForChanges } from './lead-time';
-import { failedDeploymentRecoveryTime, RecoveryTimeDetails, timeToRestoreService } from './recovery-metrics';
+import { failedDeploymentRecoveryTime, RecoveryTimeDetails, TimeToRestoreDetails, timeToRestoreService } from './recovery-metrics';
 
 export interface DoraMetrics {
   deploymentFrequency: DeploymentFrequencyResult;
@@ -21,7 +21,7 @@ export interface DoraMetrics {
   /** Report 2023. */
   failedDeploymentRecoveryTime?: MetricResult<RecoveryTimeDetails>;
   /** Report 2021. */
-  timeToRestoreService?: MetricResult<{ incidents: number }>;
+  timeToRestoreService?: MetricResult<TimeToRestoreDetails>;
 }
 
 const addTo = (counts: Map<string, number>, key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
@@ -50,9 +50,12 @@ export class DoraMetricsService {
       this.repository.scopeHasDeploymentRows(scope.ids),
       this.leadTimeCandidates(scope, window),
     ]);
+    // Only asked when lead time has no value: it decides which N/A explanation to give.
+    const shippedByFirstDeployments =
+      candidates.length === 0 && (await this.repository.firstDeploymentsShippedPullRequests(scope.ids, window));
     const metrics: DoraMetrics = {
       deploymentFrequency: deploymentFrequency({ report, window, ...days, windowMonths }),
-      leadTimeForChanges: leadTimeForChanges(report, windowMonths, candidates),
+      leadTimeForChanges: leadTimeForChanges(report, windowMonths, candidates, shippedByFirstDeployments),
       changeFailureRate: changeFailureRate({
         report,
         windowMonths,
@@ -71,10 +74,14 @@ export class DoraMetricsService {
         figures: failures,
       });
     } else {
-      const restore = await this.repository.restoreTimes(scope.ids, window);
+      const [restore, createdIncidents] = await Promise.all([
+        this.repository.restoreTimes(scope.ids, window),
+        this.repository.incidentsCreated(scope.ids, window),
+      ]);
       metrics.timeToRestoreService = timeToRestoreService({
         windowMonths,
         incidents: restore.count,
+        createdIncidents,
         medianMinutes: restore.median,
         monthlyMedianMinutes: restore.monthly,
       });

@@ -22,6 +22,9 @@ const numOrNull = (value: unknown) => (value === null || value === undefined ? n
 const db = formatDbDatetime;
 const FINISH_LOOKUPS_PER_STATEMENT = 500;
 
+/** 00:00 UTC on the first day of the month `months` after the month of `instant`. */
+const startOfMonth = (instant: Date, months: number) => new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + months, 1));
+
 /** DORA queries whose results are bounded by incidents and pull requests, not by deployments. */
 @Injectable()
 export class DoraRepository {
@@ -62,13 +65,27 @@ export class DoraRepository {
     return this.exists(sql`SELECT 1 AS found FROM cicd_deployment_commits sc WHERE ${deploymentInScope('sc', ids)} LIMIT 1`);
   }
 
-  /** §5.5: the scope's incidents resolved in the window, distinct on (id, lead time), by resolution month. */
+  /**
+   * §5.5: the scope's incidents resolved in the window, distinct on (id, lead time). The monthly
+   * medians take whole calendar months, the window's first and last ones unclipped, as DevLake's
+   * 2021 MTTR panel does (issue 12, item 12).
+   */
   restoreTimes(ids: ScopeIds, window: MetricsWindow): Promise<MedianFigures> {
-    const resolved = sql`
+    const resolvedBetween = (from: Date, to: Sql) => sql`
       SELECT DISTINCT mi.id, mi.lead_time_minutes AS v, ${this.db.dialect.month(raw('mi.resolution_date'))} AS bucket
         FROM incidents mi
-       WHERE ${incidentInScope('mi', ids)} AND mi.resolution_date >= ${db(window.from)} AND mi.resolution_date <= ${db(window.to)}`;
-    return this.medianFigures(resolved, sql`SELECT bucket, v FROM (${resolved}) nn WHERE v IS NOT NULL`);
+       WHERE ${incidentInScope('mi', ids)} AND mi.resolution_date >= ${db(from)} AND ${to}`;
+    const inWindow = resolvedBetween(window.from, sql`mi.resolution_date <= ${db(window.to)}`);
+    const inWholeMonths = resolvedBetween(startOfMonth(window.from, 0), sql`mi.resolution_date < ${db(startOfMonth(window.to, 1))}`);
+    return this.medianFigures(inWindow, sql`SELECT bucket, v FROM (${inWholeMonths}) nn WHERE v IS NOT NULL`);
+  }
+
+  /** The scope's incidents created in the window: DevLake's "Incident Count" panel. */
+  async incidentsCreated(ids: ScopeIds, window: MetricsWindow): Promise<number> {
+    const [row] = await this.db.query<Record<string, unknown>>(sql`
+      SELECT COUNT(DISTINCT ci.id) AS n FROM incidents ci
+       WHERE ${incidentInScope('ci', ids)} AND ci.created_date >= ${db(window.from)} AND ci.created_date <= ${db(window.to)}`);
+    return num(row?.n);
   }
 
   /**
@@ -89,6 +106,22 @@ export class DoraRepository {
       cycleTimeMinutes: Number(row.cycle),
       deployedAt: toInstant(row.finish)!,
     }));
+  }
+
+  /**
+   * Whether a merged PR of the scope was shipped by a deployment commit row that finished in the
+   * window as the first successful production row of its chain (§4.1): such a row has no previous
+   * success to compare with, so its PRs get no lead time (§5.2, Q11).
+   */
+  firstDeploymentsShippedPullRequests(ids: ScopeIds, window: MetricsWindow): Promise<boolean> {
+    return this.exists(sql`
+      SELECT 1 AS found FROM cicd_deployment_commits fc
+        JOIN pull_requests fp ON fp.merge_commit_sha = fc.commit_sha
+       WHERE ${deploymentInScope('fc', ids)} AND ${successfulProduction('fc')}
+         AND (fc.prev_success_deployment_commit_id = '' OR fc.prev_success_deployment_commit_id IS NULL)
+         AND fc.finished_date >= ${db(window.from)} AND fc.finished_date <= ${db(window.to)}
+         AND fp.base_repo_id IN (${ids.repoIds}) AND fp.merged_date IS NOT NULL
+       LIMIT 1`);
   }
 
   /** Count and B3 overall of `values` (`bucket`, `v`); B3 per bucket of `monthlyValues`. */

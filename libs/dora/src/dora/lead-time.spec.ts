@@ -1,4 +1,4 @@
-import { leadTimeForChanges } from './lead-time';
+import { leadTimeForChanges, NA_FIRST_DEPLOYMENT } from './lead-time';
 
 const at = (iso: string) => new Date(`${iso}Z`);
 
@@ -21,6 +21,12 @@ describe('leadTimeForChanges', () => {
   it('is N/A without pull requests', () => {
     expect(leadTimeForChanges('2021', [], [])).toMatchObject({
       value: null, level: null, benchmark: null, naReason: 'N/A. Please check if you have collected deployments/pull_requests.',
+    });
+  });
+
+  it("keeps DevLake's label and explains in naReason when PRs came with a chain's first deployment", () => {
+    expect(leadTimeForChanges('2023', [], [], true)).toMatchObject({
+      value: null, label: 'N/A. Please check if you have collected deployments/pull_requests.', naReason: NA_FIRST_DEPLOYMENT,
     });
   });
 });

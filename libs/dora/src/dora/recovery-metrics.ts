@@ -29,12 +29,14 @@ export function failedDeploymentRecoveryTime(input: RecoveryTimeInput): MetricRe
   const naReason = recoveryNotAvailable(input);
   const value = naReason ? null : input.figures.medianRecoveryMinutes;
   const level = recoveryLevel(value);
+  // Deployments but no incident: DevLake's panel has no row to show, Grafana prints `No data` (issue 12, item 11).
+  const panelText = input.deployments > 0 && !input.scopeHasIncidents ? NO_DATA : naReason;
   return {
     metric: 'failedDeploymentRecoveryTime',
     value,
     unit: 'minutes',
     level,
-    label: labelled(level, value, naReason),
+    label: labelled(level, value, panelText),
     benchmark: benchmarkText('recovery', '2023', level),
     naReason,
     details: { deployments: input.deployments, pairs: input.figures.pairs, negativeRecoveries: input.figures.negativeRecoveries },
@@ -52,17 +54,28 @@ function recoveryNotAvailable(input: RecoveryTimeInput): string | null {
   return null;
 }
 
+export interface TimeToRestoreDetails {
+  /** Kept for compatibility: the same count as `resolvedIncidents`. */
+  incidents: number;
+  /** Incidents resolved in the window (distinct on id and lead time): the ones the median is over. */
+  resolvedIncidents: number;
+  /** Incidents created in the window: DevLake's "Incident Count" panel. */
+  createdIncidents: number;
+}
+
 export interface TimeToRestoreInput {
   windowMonths: readonly string[];
   /** Incidents resolved in the window, distinct on (id, lead time). */
   incidents: number;
-  /** B3 of their lead times (NULLs first, Q10), and per month of resolution over non-NULL ones. */
+  /** Incidents created in the window. */
+  createdIncidents: number;
+  /** B3 of their lead times (NULLs first, Q10), and per whole month of resolution over non-NULL ones. */
   medianMinutes: number | null;
   monthlyMedianMinutes: ReadonlyMap<string, number | null>;
 }
 
 /** §5.5, median time to restore service (report 2021). */
-export function timeToRestoreService(input: TimeToRestoreInput, report: DoraReport = '2021'): MetricResult<{ incidents: number }> {
+export function timeToRestoreService(input: TimeToRestoreInput, report: DoraReport = '2021'): MetricResult<TimeToRestoreDetails> {
   const value = input.medianMinutes;
   const level = recoveryLevel(value);
   const naReason = value === null ? 'N/A. Please check if you have collected incidents.' : null;
@@ -74,7 +87,7 @@ export function timeToRestoreService(input: TimeToRestoreInput, report: DoraRepo
     label: labelled(level, value, naReason),
     benchmark: benchmarkText('recovery', report, level),
     naReason,
-    details: { incidents: input.incidents },
+    details: { incidents: input.incidents, resolvedIncidents: input.incidents, createdIncidents: input.createdIncidents },
     series: { monthly: monthlySeries(input.windowMonths, toHours(input.monthlyMedianMinutes), 0, monthLabel) },
   };
 }

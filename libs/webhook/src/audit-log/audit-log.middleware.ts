@@ -35,6 +35,7 @@ export class AuditLogMiddleware implements NestMiddleware {
     if (!context || !match) return next();
     const ingestion: IngestionSummary = { route: match.route, target: new RequestTarget(match.connection) };
     context.ingestion = ingestion;
+    if (!match.audited) return next();
     const requestId = ensureRequestId(req, res);
 
     const originalEnd = res.end.bind(res) as (...args: EndArgs) => Response;

@@ -10,6 +10,7 @@ import { CommitListsRepository, ListedRow } from './commit-lists.repository';
 import { DeploymentRows } from './deployment-rows';
 import { DeploymentsRepository, padKey, Snapshot } from './deployments.repository';
 import { DeploymentInput } from './dto/deployment-input';
+import { replacedDeploymentWarnings } from './replaced-deployment-warning';
 import { chainKey, chainOf, ChainRow, isChainMember, linkWrite, PrevUpdate, rowKey, TouchedChain, touchedChains } from './prev-success-chain';
 
 /** Primary key of a `cicd_deployment_commits` row. */
@@ -29,6 +30,8 @@ export interface WrittenDeployment {
   commits: CicdDeploymentCommitEntity[];
   /** Stored rows whose `prev_success_deployment_commit_id` the write changed, written ones included. */
   relinked: CommitKey[];
+  /** Warnings about what the write replaced (a seed-form deployment without `pipeline_id`). */
+  warnings: string[];
 }
 
 /** A deployment id owned by another connection (409): that request, or batch item, writes nothing. */
@@ -78,7 +81,7 @@ export class DeploymentWriter {
       if (snapshot.owners.has(key) && snapshot.owners.get(key) !== scopeId) return idOfAnotherConnection(input, rows.deploymentId);
       const outcome = snapshot.owners.has(key) || seen.has(key) ? 'updated' : 'created';
       seen.add(key);
-      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [] };
+      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [], warnings: [] };
     });
     const accepted = results.flatMap((result, index) => (result instanceof WebhookException ? [] : [{ result, write: writes[index] }]));
     if (accepted.length === 0) return results;
@@ -98,7 +101,11 @@ export class DeploymentWriter {
     await this.deployments.upsert(manager, commits, accepted.map(({ write }) => write.rows.deployment));
     await this.deployments.updatePrevLinks(manager, neighbours, now);
     await this.commitLists.sync(manager, listedRows(accepted.map(({ write }) => write.rows), after, neighbours));
-    for (const { result } of accepted) result.relinked = [...result.commits, ...neighbours];
+    const warnings = replacedDeploymentWarnings(accepted.map(({ result, write }) => ({ input: write.input, commits: result.commits })), before);
+    accepted.forEach(({ result }, index) => {
+      result.relinked = [...result.commits, ...neighbours];
+      result.warnings = warnings[index];
+    });
     return results;
   }
 

@@ -62,6 +62,6 @@ function toData(connectionId: number, deploymentId: string, warnings: string[], 
     deploymentId,
     deploymentCommitIds: written.commits.map((commit) => commit.id),
     outcome: written.outcome,
-    warnings,
+    warnings: [...warnings, ...written.warnings],
   };
 }

@@ -4,9 +4,12 @@ import { DeploymentWriter } from './deployment-writer';
 import { DeploymentsController } from './deployments.controller';
 import { DeploymentsRepository } from './deployments.repository';
 import { DeploymentsService } from './deployments.service';
+import { LastSuccessController } from './last-success.controller';
+import { LastSuccessRepository } from './last-success.repository';
+import { LastSuccessService } from './last-success.service';
 
 /** Controllers and providers the WebhookModule registers for this feature. */
-export const DEPLOYMENT_CONTROLLERS: (new (...args: never[]) => unknown)[] = [DeploymentsController];
+export const DEPLOYMENT_CONTROLLERS: (new (...args: never[]) => unknown)[] = [DeploymentsController, LastSuccessController];
 export const DEPLOYMENT_PROVIDERS: (new (...args: never[]) => unknown)[] = [
   // Also listed by the issues feature; one instance either way (same token).
   IngestionRunner,
@@ -14,4 +17,6 @@ export const DEPLOYMENT_PROVIDERS: (new (...args: never[]) => unknown)[] = [
   DeploymentWriter,
   DeploymentsRepository,
   CommitListsRepository,
+  LastSuccessService,
+  LastSuccessRepository,
 ];

@@ -1,5 +1,5 @@
 import { PLUGIN_PATH } from '../http/webhook-request';
-import { allIngestionPaths } from './ingestion-routes';
+import { INGESTION_RESOURCES, IngestionResource, ingestionPaths } from './ingestion-routes';
 
 /** The connection a path names, as the audit log resolves it when it writes the row. */
 export type PathConnectionRef = { connectionId: string } | { connectionName: string } | { projectName: string };
@@ -8,6 +8,7 @@ export interface IngestionMatch {
   connection: PathConnectionRef;
   /** The path with its parameters named, e.g. `/plugins/webhook/:connectionId/deployments`: a low-cardinality label. */
   route: string;
+  audited: boolean;
 }
 
 const CONNECTION_PARAMS = ['connectionId', 'connectionName', 'projectName'] as const;
@@ -18,18 +19,30 @@ interface IngestionPattern {
   route: string;
 }
 
-/** The controllers' ingestion paths as patterns, in their registration order (first match wins, as in routing). */
-const PATTERNS = allIngestionPaths().map(compile);
+/** The route table's paths as patterns by method, in registration order (first match wins, as in routing). */
+const PATTERNS = {
+  POST: resourcePatterns((resource) => !resource.read),
+  GET: resourcePatterns((resource) => resource.read === true),
+};
+
+function resourcePatterns(keep: (resource: IngestionResource) => boolean): IngestionPattern[] {
+  return Object.values(INGESTION_RESOURCES)
+    .filter((resource: IngestionResource) => keep(resource))
+    .flatMap(ingestionPaths)
+    .map(compile);
+}
 
 /**
- * Matches a POST to an ingestion route (spec api.md §2.2) by its path below the mount, so requests
- * rejected before routing (authentication) are recorded too. Undefined for any other path.
+ * Matches a request to a route in a key's scope (spec api.md §2.2) by its path below the mount,
+ * before routing, so that every step shares its connection reference and requests rejected by
+ * authentication are recorded too. `audited`: an ingestion write (POST), which the audit log
+ * records; the reads in a key's scope are not. Undefined for any other path.
  */
 export function matchIngestion(method: string, pathname: string): IngestionMatch | undefined {
-  if (method !== 'POST') return undefined;
-  for (const { pattern, param, route } of PATTERNS) {
+  const patterns = method === 'POST' || method === 'GET' ? PATTERNS[method] : [];
+  for (const { pattern, param, route } of patterns) {
     const match = pattern.exec(pathname);
-    if (match) return { connection: { [param]: safeDecode(match[1]) } as PathConnectionRef, route };
+    if (match) return { connection: { [param]: safeDecode(match[1]) } as PathConnectionRef, route, audited: method === 'POST' };
   }
   return undefined;
 }

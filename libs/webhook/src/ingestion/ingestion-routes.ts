@@ -3,6 +3,8 @@ export interface IngestionResource {
   path: string;
   /** Also served as `projects/:projectName/<path>` (form D). */
   projectRoute: boolean;
+  /** A read in the key's scope (GET), neither an ingestion write nor audited; writes are POST. */
+  read?: true;
 }
 
 /**
@@ -18,6 +20,7 @@ export const INGESTION_RESOURCES = {
   closeByPath: { path: 'issue/:issueKey/close', projectRoute: false },
   pullRequests: { path: 'pull_requests', projectRoute: true },
   pullRequestsBatch: { path: 'pull_requests/batch', projectRoute: true },
+  deploymentsLastSuccess: { path: 'deployments/last-success', projectRoute: false, read: true },
 } satisfies Record<string, IngestionResource>;
 
 /**
@@ -34,7 +37,7 @@ export function ingestionPaths(resource: IngestionResource): string[] {
   ];
 }
 
-/** Every ingestion path (below `/plugins/webhook/`), in registration order. */
+/** Every path in a key's scope (below `/plugins/webhook/`), reads included, in registration order. */
 export function allIngestionPaths(): string[] {
   return Object.values(INGESTION_RESOURCES).flatMap(ingestionPaths);
 }
