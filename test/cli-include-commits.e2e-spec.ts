@@ -1,22 +1,21 @@
 import { execFileSync, spawn } from 'child_process';
-import { createServer, Server } from 'http';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { createTestApp, TestApp } from './utils/create-test-app';
 import { portOf, ProcessResult, ROOT } from './utils/run-process';
+import { testDrivers } from './utils/test-databases';
+import { createConnection, CreatedConnection, postWithKey, selectRows } from './utils/webhook-client';
 
 const CLI = join(ROOT, 'bin/devlake-webhook.js');
+const REPO_URL = 'https://github.com/acme/api';
 
-/**
- * `deployment --include-commits` (issue 18) against a fake of the
- * `…/deployments/last-success` route: that route lands separately, the CLI only reads its answer.
- */
-describe('devlake-webhook deployment --include-commits', () => {
-  let server: Server;
+/** `deployment --include-commits` (issue 18) against the live server and a real git checkout. */
+describe.each(testDrivers())('devlake-webhook deployment --include-commits on %s', (driver) => {
+  let t: TestApp;
+  let c: CreatedConnection;
   let repo: string;
   let shas: string[];
-  let lastSuccess: { status: number; body: object };
-  const seen: { method: string; url: string; body: string }[] = [];
 
   const git = (...args: string[]) =>
     execFileSync('git', args, {
@@ -24,9 +23,10 @@ describe('devlake-webhook deployment --include-commits', () => {
       encoding: 'utf8',
       env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' },
     }).trim();
-  const cli = (args: string[]) =>
+  /** The CLI run inside the checkout, the connection given by name. */
+  const cli = (args: string[], key = c.key) =>
     new Promise<ProcessResult>((resolve, reject) => {
-      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DEVLAKE_WEBHOOK_URL: `http://127.0.0.1:${portOf(server)}`, DEVLAKE_WEBHOOK_CONNECTION: 'ci', DEVLAKE_WEBHOOK_KEY: 'k' };
+      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DEVLAKE_WEBHOOK_URL: `http://127.0.0.1:${portOf(t.http)}`, DEVLAKE_WEBHOOK_CONNECTION: 'ci', DEVLAKE_WEBHOOK_KEY: key };
       const child = spawn(process.execPath, [CLI, ...args], { cwd: repo, env });
       let stdout = '';
       let stderr = '';
@@ -35,7 +35,9 @@ describe('devlake-webhook deployment --include-commits', () => {
       child.once('error', reject);
       child.once('close', (code) => resolve({ code, stdout, stderr }));
     });
-  const posted = () => JSON.parse(seen.find((req) => req.method === 'POST')?.body ?? 'null');
+  const listOf = async (sha: string) =>
+    (await selectRows(t, 'SELECT commit_sha FROM _tool_webhook_deployment_commit_shas WHERE deployment_commit_sha = ? ORDER BY sorting_index', [sha])).map((row) => row.commit_sha);
+  const deploy = (environment: string, sha: string) => ['deployment', '--include-commits', '--repo-url', REPO_URL, '--environment', environment, '--commit-sha', sha, '--pipeline-id', `${environment}-${sha}`];
 
   beforeAll(async () => {
     repo = mkdtempSync(join(tmpdir(), 'dlw-include-commits-'));
@@ -45,60 +47,45 @@ describe('devlake-webhook deployment --include-commits', () => {
       git('commit', '-q', '--allow-empty', '-m', `c${n}`);
       shas.push(git('rev-parse', 'HEAD'));
     }
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        seen.push({ method: req.method as string, url: req.url as string, body });
-        const answer = req.method === 'GET' ? lastSuccess : { status: 200, body: { success: true, data: { outcome: 'created' } } };
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t = await createTestApp(driver, 'cli_include_commits');
+    await t.app.listen(0, '127.0.0.1');
+    c = await createConnection(t, 'ci');
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await t.close();
     rmSync(repo, { recursive: true, force: true });
   });
-  beforeEach(() => {
-    seen.length = 0;
-  });
 
-  const deploy = ['deployment', '--include-commits', '--repo-url', 'https://github.com/acme/api', '--environment', 'STAGING'];
+  it('sends no list for the first deployment (404), then git rev-list LAST..COMMIT since the last success', async () => {
+    const first = await cli(deploy('STAGING', shas[0]));
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('sending no commit list');
+    expect(await listOf(shas[0])).toEqual([]);
 
-  it('asks for the last success of the repository and environment and sends git rev-list LAST..COMMIT as commit_shas', async () => {
-    lastSuccess = { status: 200, body: { success: true, data: { commitSha: shas[0], deploymentId: 'd0', finishedDate: '2024-05-01T10:00:00.000Z' } } };
-    const res = await cli([...deploy, '--commit-sha', shas[3]]);
-    expect(res).toMatchObject({ code: 0 });
-    expect(seen[0]).toMatchObject({
-      method: 'GET',
-      url: '/rest/plugins/webhook/connections/by-name/ci/deployments/last-success?repo_url=https%3A%2F%2Fgithub.com%2Facme%2Fapi&environment=STAGING',
-    });
-    expect(posted()).toMatchObject({ commit_sha: shas[3], commit_shas: [shas[3], shas[2], shas[1]] });
-  });
-
-  it('sends no list when there is no earlier success (404)', async () => {
-    lastSuccess = { status: 404, body: { success: false, message: 'no successful deployment' } };
-    const res = await cli([...deploy, '--commit-sha', shas[3]]);
-    expect(res.code).toBe(0);
-    expect(posted()).toMatchObject({ commit_sha: shas[3] });
-    expect(posted().commit_shas).toBeUndefined();
+    const next = await cli(deploy('STAGING', shas[3]));
+    expect(next).toMatchObject({ code: 0, stderr: '' });
+    expect(await listOf(shas[3])).toEqual([shas[3], shas[2], shas[1]]);
+    expect(await selectRows(t, 'SELECT commit_sha FROM commits_diffs WHERE new_commit_sha = ? AND old_commit_sha = ? ORDER BY sorting_index', [shas[3], shas[0]])).toEqual(
+      [shas[3], shas[2], shas[1]].map((sha) => ({ commit_sha: sha })),
+    );
   });
 
   it('sends no list, with a warning, when git does not know the last sha (shallow clone)', async () => {
-    lastSuccess = { status: 200, body: { success: true, data: { commitSha: 'f'.repeat(40), deploymentId: 'd0', finishedDate: '2024-05-01T10:00:00.000Z' } } };
-    const res = await cli([...deploy, '--commit-sha', shas[3]]);
+    await postWithKey(t, c.key, `/api/rest/plugins/webhook/connections/${c.id}/deployments`, {
+      repo_url: REPO_URL, commit_sha: 'f'.repeat(40), environment: 'TESTING', start_time: '2024-05-01T10:00:00Z', end_time: '2024-05-01T10:05:00Z',
+    }).expect(200);
+    const res = await cli(deploy('TESTING', shas[2]));
     expect(res.code).toBe(0);
-    expect(res.stderr).toContain('sending no commit list');
-    expect(posted().commit_shas).toBeUndefined();
+    expect(res.stderr).toContain(`git rev-list ${'f'.repeat(40)}..${shas[2]} failed`);
+    expect(await listOf(shas[2])).toEqual([]);
   });
 
-  it('stops without posting when the route refuses the key, and needs --repo-url and --commit-sha', async () => {
-    lastSuccess = { status: 403, body: { success: false, message: 'api key is invalid' } };
-    const res = await cli([...deploy, '--commit-sha', shas[3]]);
+  it('stops without posting when the lookup is refused, and needs --repo-url and --commit-sha', async () => {
+    const before = await selectRows(t, 'SELECT COUNT(*) AS n FROM cicd_deployments');
+    const res = await cli(deploy('DEVELOPMENT', shas[1]), 'not-the-key');
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('HTTP 403: api key is invalid');
-    expect(seen.map((req) => req.method)).toEqual(['GET']);
+    expect(await selectRows(t, 'SELECT COUNT(*) AS n FROM cicd_deployments')).toEqual(before);
     expect((await cli(['deployment', '--include-commits', '--commit-sha', 'x'])).code).toBe(2);
   });
 });
