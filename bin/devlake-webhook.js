@@ -4,6 +4,7 @@
 const { parseArgs } = require('node:util');
 const { COMMANDS, buildBody, UsageError } = require('./lib/commands');
 const { endpoint, post } = require('./lib/client');
+const { shippedCommits } = require('./lib/shipped-commits');
 
 const COMMON = {
   url: { type: 'string' },
@@ -18,12 +19,14 @@ function usage() {
   const lines = ['usage: devlake-webhook <command> [flags]', '', 'commands:'];
   for (const [name, spec] of Object.entries(COMMANDS)) {
     lines.push(`  ${name}${spec.positional ? ` ${spec.positional}` : ''}  ${spec.summary}`);
-    lines.push(`      ${Object.keys(spec.flags).map((flag) => `--${flag}`).join(' ')}${name === 'deployment' ? ' --deployment-commit repoUrl=…,commitSha=… (repeatable)' : ''}`);
+    lines.push(`      ${Object.keys(spec.flags).map((flag) => `--${flag}`).join(' ')}${name === 'deployment' ? ' --deployment-commit repoUrl=…,commitSha=… (repeatable) --include-commits' : ''}`);
   }
   lines.push(
     '',
     'every command: --url (DEVLAKE_WEBHOOK_URL), --connection id or name (DEVLAKE_WEBHOOK_CONNECTION),',
     '  --key (DEVLAKE_WEBHOOK_KEY), --retries N (default 5), --field name=value (repeatable, any other body field)',
+    'deployment --include-commits: sends commit_shas = `git rev-list LAST..COMMIT_SHA` (run in the repository),',
+    '  LAST being the last successful deployment of --repo-url and --environment; none when there is none.',
     'exit 0 and the response data on success; 1 when the server refuses the request; 2 on bad usage.',
   );
   return lines.join('\n');
@@ -35,7 +38,10 @@ function parse(argv, env) {
   if (!spec) throw new UsageError(command && command !== '--help' && command !== '-h' ? `unknown command "${command}"` : '');
   const options = { ...COMMON };
   for (const flag of Object.keys(spec.flags)) options[flag] = { type: 'string' };
-  if (command === 'deployment') options['deployment-commit'] = { type: 'string', multiple: true };
+  if (command === 'deployment') {
+    options['deployment-commit'] = { type: 'string', multiple: true };
+    options['include-commits'] = { type: 'boolean' };
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: Boolean(spec.positional), strict: true });
@@ -52,11 +58,16 @@ function parse(argv, env) {
   };
   const retries = values.retries ?? '5';
   if (!/^\d+$/.test(retries)) throw new UsageError('--retries: must be a whole number');
+  const url = setting('url', 'DEVLAKE_WEBHOOK_URL');
+  const connection = setting('connection', 'DEVLAKE_WEBHOOK_CONNECTION');
+  const body = buildBody(command, values);
+  if (values['include-commits'] && (!body.repo_url || !body.commit_sha)) throw new UsageError('--include-commits needs --repo-url and --commit-sha');
   return {
-    target: endpoint(setting('url', 'DEVLAKE_WEBHOOK_URL'), setting('connection', 'DEVLAKE_WEBHOOK_CONNECTION'), spec.path(positionals[0])),
+    target: endpoint(url, connection, spec.path(positionals[0])),
     key: setting('key', 'DEVLAKE_WEBHOOK_KEY'),
     retries: Number(retries),
-    body: buildBody(command, values),
+    body,
+    includeCommits: values['include-commits'] ? { url, connection } : undefined,
   };
 }
 
@@ -71,6 +82,15 @@ async function main(argv, env) {
     return 2;
   }
   const log = (line) => process.stderr.write(`devlake-webhook: ${line}\n`);
+  if (request.includeCommits) {
+    try {
+      const shas = await shippedCommits({ ...request.includeCommits, key: request.key, body: request.body, log });
+      if (shas) request.body.commit_shas = shas;
+    } catch (error) {
+      log(error.cause?.code ? `could not reach the server: ${error.cause.code}` : error.message);
+      return 1;
+    }
+  }
   let answer;
   try {
     answer = await post(request.target, request.key, request.body, { retries: request.retries, log });

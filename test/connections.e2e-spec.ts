@@ -206,7 +206,8 @@ describe.each(testDrivers())('connections on %s', (driver) => {
       expect(res.body.data).toEqual({
         connectionId: c.id,
         purged: {
-          project_incident_deployment_relationships: 1, project_pr_metrics: 1, cicd_deployment_commits: 1, cicd_deployments: 1,
+          project_incident_deployment_relationships: 1, project_pr_metrics: 1, commits_diffs: 1, _tool_webhook_deployment_commit_shas: 1,
+          cicd_deployment_commits: 1, cicd_deployments: 1,
           issues: 1, incidents: 1, issue_assignees: 1, incident_assignees: 1, board_issues: 1, pull_requests: 1,
           boards: 1, cicd_scopes: 1, project_mapping: 3, _tool_webhook_requests: 1,
         },
@@ -216,6 +217,7 @@ describe.each(testDrivers())('connections on %s', (driver) => {
       }
       expect(await count(t, 'issues', 'id = ?', [`webhook:${neighbour}:I-1`])).toBe(1);
       expect(await count(t, 'cicd_deployments', 'cicd_scope_id = ?', [`webhook:${neighbour}`])).toBe(1);
+      expect(await count(t, 'commits_diffs', 'new_commit_sha = ?', [`sha-${neighbour}`])).toBe(1);
       expect(await count(t, 'projects', 'name = ?', ['purge-project'])).toBe(1);
       await request(t.http).delete(`${ADMIN}/connections/${c.id}?purge=true`).expect(404);
     });
@@ -267,7 +269,11 @@ async function seedDomainRows(t: TestApp, c: number): Promise<void> {
   await q('INSERT INTO cicd_scopes (id, name) VALUES (?, ?)', [scope, 'x']).catch(() => undefined);
   await q('INSERT INTO boards (id, name) VALUES (?, ?)', [scope, 'x']).catch(() => undefined);
   await q('INSERT INTO cicd_deployments (id, cicd_scope_id) VALUES (?, ?)', [`dep-${c}`, scope]);
-  await q('INSERT INTO cicd_deployment_commits (id, commit_sha, cicd_scope_id) VALUES (?, ?, ?)', [`${scope}:abc:sha`, 'sha', scope]);
+  await q('INSERT INTO cicd_deployment_commits (id, commit_sha, cicd_scope_id) VALUES (?, ?, ?)', [`${scope}:abc:sha`, `sha-${c}`, scope]);
+  await q('INSERT INTO _tool_webhook_deployment_commit_shas (deployment_commit_id, deployment_commit_sha, sorting_index, commit_sha, diff_old_commit_sha) VALUES (?, ?, ?, ?, ?)', [
+    `${scope}:abc:sha`, `sha-${c}`, 1, 'x', 'old',
+  ]);
+  await q('INSERT INTO commits_diffs (new_commit_sha, old_commit_sha, commit_sha, sorting_index) VALUES (?, ?, ?, ?)', [`sha-${c}`, 'old', 'x', 1]);
   await q('INSERT INTO issues (id, issue_key) VALUES (?, ?)', [`${scope}:I-1`, 'I-1']);
   await q('INSERT INTO incidents (id, incident_key) VALUES (?, ?)', [`${scope}:I-1`, 'I-1']);
   await q('INSERT INTO issue_assignees (issue_id, assignee_id) VALUES (?, ?)', [`${scope}:I-1`, `${scope}:u`]);
@@ -284,6 +290,8 @@ async function countMentioning(t: TestApp, table: string, c: number): Promise<nu
   const where: Record<string, [string, unknown[]]> = {
     project_incident_deployment_relationships: ['deployment_id = ?', [`dep-${c}`]],
     project_pr_metrics: ['id = ?', [`${scope}:pr-1`]],
+    commits_diffs: ['new_commit_sha = ?', [`sha-${c}`]],
+    _tool_webhook_deployment_commit_shas: ['deployment_commit_sha = ?', [`sha-${c}`]],
     cicd_deployment_commits: ['cicd_scope_id = ?', [scope]],
     cicd_deployments: ['cicd_scope_id = ?', [scope]],
     issues: ['id = ?', [`${scope}:I-1`]],

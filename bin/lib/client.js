@@ -50,6 +50,13 @@ async function post(target, key, body, { retries, baseDelayMs = 500, log = () =>
   }
 }
 
+/** GETs a JSON answer once: `{ status, envelope, text }`. */
+async function get(target, key) {
+  const res = await fetch(target, { headers: { authorization: `Bearer ${key}`, 'user-agent': 'devlake-webhook-cli' } });
+  const text = await res.text();
+  return { status: res.status, envelope: parseJson(text), text };
+}
+
 function backoff(attempt, baseDelayMs) {
   return Math.min(baseDelayMs * 2 ** attempt, MAX_DELAY_MS);
 }
@@ -67,4 +74,4 @@ function parseJson(text) {
   }
 }
 
-module.exports = { endpoint, post, retryAfterMs };
+module.exports = { endpoint, get, post, retryAfterMs };

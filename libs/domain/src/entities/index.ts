@@ -4,6 +4,8 @@ import { BoardEntity } from './board.entity';
 import { CicdDeploymentCommitEntity } from './cicd-deployment-commit.entity';
 import { CicdDeploymentEntity } from './cicd-deployment.entity';
 import { CicdScopeEntity } from './cicd-scope.entity';
+import { CommitsDiffEntity } from './commits-diff.entity';
+import { DeploymentCommitShaEntity } from './deployment-commit-sha.entity';
 import { IncidentAssigneeEntity } from './incident-assignee.entity';
 import { IncidentEntity } from './incident.entity';
 import { IssueAssigneeEntity } from './issue-assignee.entity';
@@ -24,6 +26,8 @@ export {
   CicdDeploymentCommitEntity,
   CicdDeploymentEntity,
   CicdScopeEntity,
+  CommitsDiffEntity,
+  DeploymentCommitShaEntity,
   IncidentAssigneeEntity,
   IncidentEntity,
   IssueAssigneeEntity,
@@ -60,4 +64,6 @@ export const DOMAIN_ENTITIES = [
   ProjectIncidentDeploymentRelationshipEntity,
   ProjectPrMetricEntity,
   WebhookRequestEntity,
+  DeploymentCommitShaEntity,
+  CommitsDiffEntity,
 ];

@@ -30,6 +30,19 @@ const PURGE_STATEMENTS: PurgeStatement[] = [
     where: 'id IN (SELECT id FROM pull_requests WHERE base_repo_id = ?)',
     params: (scopeId) => [scopeId],
   },
+  // Issue 18: the commits_diffs pairs we wrote for the connection's rows, then their lists.
+  {
+    table: 'commits_diffs',
+    where:
+      'EXISTS (SELECT 1 FROM _tool_webhook_deployment_commit_shas l JOIN cicd_deployment_commits c ON c.id = l.deployment_commit_id AND c.commit_sha = l.deployment_commit_sha ' +
+      'WHERE c.cicd_scope_id = ? AND l.diff_old_commit_sha IS NOT NULL AND l.deployment_commit_sha = commits_diffs.new_commit_sha AND l.diff_old_commit_sha = commits_diffs.old_commit_sha)',
+    params: (scopeId) => [scopeId],
+  },
+  {
+    table: '_tool_webhook_deployment_commit_shas',
+    where: 'EXISTS (SELECT 1 FROM cicd_deployment_commits c WHERE c.cicd_scope_id = ? AND c.id = deployment_commit_id AND c.commit_sha = deployment_commit_sha)',
+    params: (scopeId) => [scopeId],
+  },
   { table: 'cicd_deployment_commits', where: 'cicd_scope_id = ?', params: (scopeId) => [scopeId] },
   { table: 'cicd_deployments', where: 'cicd_scope_id = ?', params: (scopeId) => [scopeId] },
   { table: 'issues', where: startsWith('id'), params: (_s, prefix) => prefixParams(prefix) },

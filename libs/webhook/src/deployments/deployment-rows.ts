@@ -22,6 +22,8 @@ export interface DeploymentRows {
    * lookup decides (spec api.md §8.2).
    */
   commits: CicdDeploymentCommitEntity[];
+  /** Per commit row key (rowKey): the `commit_shas` of its last element, undefined when it sent none (issue 18). */
+  commitShas: Map<string, string[] | undefined>;
   warnings: string[];
 }
 
@@ -57,6 +59,7 @@ export function buildDeploymentRows(input: DeploymentInput, connection: Connecti
   const { deploymentId, commitIds } = deploymentRowIds(input, connection);
   const request = requestLevel(input, now);
   const commitRows = new Map<string, CicdDeploymentCommitEntity>();
+  const commitShas = new Map<string, string[] | undefined>();
   input.commits.forEach((commit, index) => {
     const own = commitColumns(input, commit, request);
     const row: CicdDeploymentCommitEntity = {
@@ -93,6 +96,7 @@ export function buildDeploymentRows(input: DeploymentInput, connection: Connecti
       url: '',
     };
     commitRows.set(rowKey(row), row);
+    commitShas.set(rowKey(row), commit.commitShas);
   });
 
   const first = commitRows.get(rowKey({ id: commitIds[0], commitSha: input.commits[0].commitSha })) as CicdDeploymentCommitEntity;
@@ -125,7 +129,7 @@ export function buildDeploymentRows(input: DeploymentInput, connection: Connecti
   };
   const endsBeforeStart = request.finishedDate.getTime() < request.startedDate.getTime();
   const warnings = endsBeforeStart ? [...input.warnings, 'duration_sec: end time is before start time'] : input.warnings;
-  return { deploymentId, deployment, commits: [...commitRows.values()], warnings };
+  return { deploymentId, deployment, commits: [...commitRows.values()], commitShas, warnings };
 }
 
 interface RequestLevel {

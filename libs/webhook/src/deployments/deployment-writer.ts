@@ -6,6 +6,7 @@ import { WriteItemsOneByOne } from '../ingestion/planned-batch';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { webhookScopeId } from '../connections/connections.repository';
 import { deploymentLockKeys } from './deployment-plan';
+import { CommitListsRepository, ListedRow } from './commit-lists.repository';
 import { DeploymentRows } from './deployment-rows';
 import { DeploymentsRepository, padKey, Snapshot } from './deployments.repository';
 import { DeploymentInput } from './dto/deployment-input';
@@ -56,7 +57,10 @@ export class WriteOneByOne extends WriteItemsOneByOne {
  */
 @Injectable()
 export class DeploymentWriter {
-  constructor(private readonly deployments: DeploymentsRepository) {}
+  constructor(
+    private readonly deployments: DeploymentsRepository,
+    private readonly commitLists: CommitListsRepository,
+  ) {}
 
   async write(manager: EntityManager, connectionId: number, writes: readonly DeploymentWrite[], now: Date): Promise<DeploymentWriteResult[]> {
     if (writes.length > 1 && keysCollide(writes)) throw new WriteOneByOne();
@@ -96,6 +100,7 @@ export class DeploymentWriter {
 
     await this.deployments.upsert(manager, commits, accepted.map(({ write }) => write.rows.deployment));
     await this.deployments.updatePrevLinks(manager, neighbours, now);
+    await this.commitLists.sync(manager, listedRows(accepted.map(({ write }) => write.rows), after, neighbours));
     const warnings = replacedDeploymentWarnings(accepted.map(({ result, write }) => ({ input: write.input, commits: result.commits })), before);
     accepted.forEach(({ result }, index) => {
       result.relinked = [...result.commits, ...neighbours];
@@ -134,6 +139,16 @@ export class DeploymentWriter {
       return linkWrite(chain, read.get(key)?.stored ?? [], writtenByChain.get(key) ?? [], keys);
     });
   }
+}
+
+/** Written rows with the list of their last write, then the neighbours whose previous successful row moved. */
+function listedRows(written: readonly DeploymentRows[], after: readonly CicdDeploymentCommitEntity[], neighbours: readonly PrevUpdate[]): ListedRow[] {
+  const lists = new Map<string, string[] | undefined>();
+  for (const rows of written) for (const [key, shas] of rows.commitShas) lists.set(key, shas);
+  return [
+    ...after.map((commit) => ({ id: commit.id, commitSha: commit.commitSha, prev: commit.prevSuccessDeploymentCommitId ?? '', list: { shas: lists.get(rowKey(commit)) } })),
+    ...neighbours.map((update) => ({ id: update.id, commitSha: update.commitSha, prev: update.prev })),
+  ];
 }
 
 /** Each commit row once, with the values of its last write (what the upserts leave stored). */

@@ -1,4 +1,5 @@
 import { IngestionRunner } from '../ingestion/ingestion-runner';
+import { CommitListsRepository } from './commit-lists.repository';
 import { DeploymentWriter } from './deployment-writer';
 import { DeploymentsController } from './deployments.controller';
 import { DeploymentsRepository } from './deployments.repository';
@@ -15,6 +16,7 @@ export const DEPLOYMENT_PROVIDERS: (new (...args: never[]) => unknown)[] = [
   DeploymentsService,
   DeploymentWriter,
   DeploymentsRepository,
+  CommitListsRepository,
   LastSuccessService,
   LastSuccessRepository,
 ];

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError, ValidatorOptions } from 'class-validator';
 import { DtoClass, dtoClassOf } from '../validation/webhook-body';
-import { RejectedValue } from '../validation/webhook-field.decorators';
+import { RejectedElements, RejectedValue } from '../validation/webhook-field.decorators';
 import { CanonicalLevel, canonicalizeKeys, FieldValue, NormalizedRecord } from './canonicalize-keys';
 import { FieldCause, PositionedWarning, renderCauses, renderWarnings, ROOT_POSITION } from './cause-order';
 import { elementFieldsOf, FieldSpec } from './field-spec';
@@ -74,7 +74,14 @@ function readLevel(level: CanonicalLevel, dto: object, errors: ValidationError[]
   const elementErrors = new Map<string, ValidationError[]>();
   for (const error of errors) {
     const problem = firstMessage(error);
-    if (problem !== undefined) {
+    const value = (dto as Record<string, unknown>)[error.property];
+    if (value instanceof RejectedElements) {
+      failed.add(error.property);
+      const site = level.record.locate(error.property);
+      for (const element of value.elements) {
+        causes.push({ path: `${site.path}[${element.index}]`, position: [...site.position, element.index], problem: element.problem });
+      }
+    } else if (problem !== undefined) {
       failed.add(error.property);
       causes.push({ ...level.record.locate(error.property), problem });
     } else {

@@ -14,6 +14,13 @@ export class RejectedValue {
   constructor(readonly problem: string) {}
 }
 
+/** A list whose elements were read one by one: each bad element is its own cause, at `<field>[<index>]`. */
+export class RejectedElements extends RejectedValue {
+  constructor(readonly elements: readonly { index: number; problem: string }[]) {
+    super(elements[0].problem);
+  }
+}
+
 export interface FieldOptions {
   /** Missing, `null` or `""`: `is required`. */
   required?: boolean;
@@ -74,6 +81,41 @@ export function ObjectListField(element: () => new () => object, options: ListOp
     ValidateNested({ each: true }),
     ApiProperty({ type: () => [element()], required: !!options.required, minItems: options.minItems, maxItems: options.maxItems }),
   );
+}
+
+/**
+ * An array of texts, each read like a required `TextField` (numbers and booleans as their text);
+ * anything but an array is `must be an array`. Causes name the element: `<field>[3]: must be a string`.
+ */
+export function TextListField(options: ListOptions & { maxLength?: number } = {}): PropertyDecorator {
+  const element = { name: '', seed: '', type: 'string', required: true, maxLength: options.maxLength } as ScalarFieldSpec;
+  return applyDecorators(
+    Transform(({ obj, key }) => textsOf(obj[key], element, options)),
+    ValidateBy({ name: 'webhookTextList', validator: { validate: (value) => accepted(value, options), defaultMessage: (args) => problemOf(args?.value) } }),
+    ApiProperty({
+      type: 'array',
+      items: { type: 'string', maxLength: options.maxLength },
+      required: !!options.required,
+      minItems: options.minItems,
+      maxItems: options.maxItems,
+    } as ApiPropertyOptions),
+  );
+}
+
+function textsOf(raw: unknown, element: ScalarFieldSpec, options: ListOptions): unknown {
+  if (raw === null || raw === undefined) return undefined;
+  if (!Array.isArray(raw)) return new RejectedValue('must be an array');
+  const list: unknown[] = raw;
+  const countProblem = itemCountProblem(options, list.length);
+  if (countProblem) return new RejectedValue(countProblem);
+  const texts: string[] = [];
+  const problems: { index: number; problem: string }[] = [];
+  list.forEach((item, index) => {
+    const result = item === null ? { kind: 'problem' as const, problem: 'is required' } : coerceScalar(element, item);
+    if (result.kind === 'value') texts.push(result.value as string);
+    else problems.push({ index, problem: result.kind === 'problem' ? result.problem : 'is required' });
+  });
+  return problems.length > 0 ? new RejectedElements(problems) : texts;
 }
 
 function scalarField(rule: Rule, api: ApiPropertyOptions): PropertyDecorator {

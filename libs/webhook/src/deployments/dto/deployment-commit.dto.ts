@@ -1,5 +1,8 @@
-import { EnumField, TextField, TimeField, WebhookBody } from '../../common/validation';
+import { EnumField, TextField, TextListField, TimeField, WebhookBody } from '../../common/validation';
 import { commitKeysFor, DEPLOYMENT_RESULTS } from './deployment-keys';
+
+/** The commits a deployment commit ships since the previous deployment (issue 18): each one read like `commit_sha`. */
+export const COMMIT_SHA_LIST = { maxItems: 10000, itemNoun: 'commit SHA', maxLength: 255 };
 
 /** One element of `deploymentCommits` in the seed form (spec api.md §8.2, second table). */
 @WebhookBody(commitKeysFor('seedMulti'))
@@ -21,6 +24,9 @@ export class DeploymentCommitDto {
 
   @TextField({ maxLength: 255 })
   name?: string;
+
+  @TextListField(COMMIT_SHA_LIST)
+  commitShas?: string[];
 }
 
 /** One element of `deploymentCommits` in the 1.x form: a commit may carry its own result, status and times. */

@@ -20,6 +20,8 @@ export interface DeploymentCommitInput {
   endTime?: Date;
   createTime?: Date;
   displayTitle?: string;
+  /** The commits this row ships since the previous deployment, as sent (issue 18); undefined when no list was sent. */
+  commitShas?: string[];
   /** Where a cause about one of this commit's fields goes (a single-mode commit is the body itself). */
   locate(field: string): CauseSite;
 }
@@ -91,7 +93,7 @@ export function readDeploymentInput(body: JsonObject): DeploymentInput {
 /** In single mode the "commit" is the body: its name and repo_id are the request's, read there. */
 function singleModeCommit(dto: SeedDeploymentDto, record: NormalizedRecord): DeploymentCommitInput {
   const locate = (field: string) => record.locate(field);
-  return { repoUrl: dto.repoUrl, commitSha: dto.commitSha, refName: dto.refName, commitMsg: dto.commitMsg, repoId: undefined, locate };
+  return { repoUrl: dto.repoUrl, commitSha: dto.commitSha, refName: dto.refName, commitMsg: dto.commitMsg, repoId: undefined, commitShas: dto.commitShas, locate };
 }
 
 function listedCommits(dto: SeedMultiDeploymentDto | DeploymentV1xDto, normalized: NormalizedRecord): DeploymentCommitInput[] {
@@ -114,6 +116,7 @@ function listedCommits(dto: SeedMultiDeploymentDto | DeploymentV1xDto, normalize
       endTime: commit.endTime,
       createTime: commit.createTime,
       displayTitle: commit.displayTitle,
+      commitShas: commit.commitShas,
     };
   });
 }

@@ -37,6 +37,7 @@ const COMMIT_FIELDS: FieldSpec<FormRules>[] = [
   { name: 'endTime', seed: 'end_time', camel: 'finishedDate', flags: ONLY_1X },
   { name: 'createTime', seed: 'create_time', camel: 'createdDate', flags: ONLY_1X },
   { name: 'displayTitle', seed: 'display_title', camel: 'displayTitle', flags: ONLY_1X },
+  { name: 'commitShas', seed: 'commit_shas', camel: 'commitShas', flags: EVERYWHERE },
 ];
 
 /**
@@ -58,6 +59,7 @@ const DEPLOYMENT_FIELDS: FieldSpec<FormRules>[] = [
   { name: 'repoUrl', seed: 'repo_url', camel: 'repoUrl', flags: TOP_LEVEL_COMMIT },
   { name: 'commitSha', seed: 'commit_sha', camel: 'commitSha', flags: TOP_LEVEL_COMMIT },
   { name: 'refName', seed: 'ref_name', camel: 'refName', flags: TOP_LEVEL_COMMIT },
+  { name: 'commitShas', seed: 'commit_shas', camel: 'commitShas', flags: TOP_LEVEL_COMMIT },
   { name: 'commitMsg', seed: 'commit_msg', camel: 'commitMsg', flags: TOP_LEVEL_COMMIT },
   { name: 'repoId', seed: 'repo_id', camel: 'repoId', flags: EVERYWHERE },
   {

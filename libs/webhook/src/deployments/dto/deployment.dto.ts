@@ -1,5 +1,5 @@
-import { EnumField, ObjectListField, TextField, TimeField, WebhookBody } from '../../common/validation';
-import { DeploymentCommitDto, DeploymentCommitV1xDto } from './deployment-commit.dto';
+import { EnumField, ObjectListField, TextField, TextListField, TimeField, WebhookBody } from '../../common/validation';
+import { COMMIT_SHA_LIST, DeploymentCommitDto, DeploymentCommitV1xDto } from './deployment-commit.dto';
 import { DEPLOYMENT_ENVIRONMENTS, DEPLOYMENT_RESULTS, deploymentKeysFor } from './deployment-keys';
 
 const COMMIT_LIST = { required: true, minItems: 1, maxItems: 1000, itemNoun: 'commit' };
@@ -46,6 +46,9 @@ export class SeedDeploymentDto extends DeploymentDto {
 
   @TextField()
   commitMsg?: string;
+
+  @TextListField(COMMIT_SHA_LIST)
+  commitShas?: string[];
 }
 
 /** Seed form, multi mode: a `deploymentCommits` list. */
