@@ -48,3 +48,30 @@ describe.each(testDrivers())('issue 11.3: ids equal under PAD SPACE ("d1" and "d
     expect(await commitRows(t)).toHaveLength(1);
   });
 });
+
+describe.each(testDrivers())('issue 11.3: issue keys equal under PAD SPACE ("K1" and "K1 ") on %s', (driver) => {
+  let t: TestApp;
+  let c1: TestConnection;
+  const issue = (key: string) => ({ issue_key: key, title: `title of ${key}`, status: 'TODO', created_date: '2024-03-01T00:00:00Z' });
+  const issueRows = () => t.dataSource.query('SELECT id FROM issues');
+
+  beforeEach(async () => {
+    t = await createTestApp(driver, 'pad_space_keys');
+    c1 = await createConnection(t, 'tracker');
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('a batch holding both keys → 200, one issue row', async () => {
+    const res = await postWithKey(t, c1.key, `${API}/connections/${c1.id}/issues/batch`, [issue('K1'), issue('K1 ')]).expect(200);
+    expect(res.body.data).toMatchObject({ rejected: 0 });
+    expect(await issueRows()).toEqual([{ id: `webhook:${c1.id}:K1` }]);
+  });
+
+  it('16 concurrent single posts alternating the keys → all 200, one issue row', async () => {
+    const responses = await Promise.all(Array.from({ length: 16 }, (_, i) => postWithKey(t, c1.key, `${API}/connections/${c1.id}/issues`, issue(i % 2 === 0 ? 'K1' : 'K1 '))));
+    expect(responses.map((res) => res.status)).toEqual(Array(16).fill(200));
+    expect(await issueRows()).toEqual([{ id: `webhook:${c1.id}:K1` }]);
+  });
+});
