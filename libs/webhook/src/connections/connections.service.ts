@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DoraRefreshService } from '@app/dora';
 import { ApiKeyEntity, WebhookConnectionEntity } from '@app/domain';
 import { generateApiKey, hashApiKey } from '../common/auth/api-key-crypto';
+import { lockConnectionRow } from '../common/database/connection-lock';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../common/errors';
 import { ResolvedWebhookOptions } from '../webhook-options';
@@ -107,6 +108,8 @@ export class ConnectionsService {
   async delete(connectionId: number, purge: boolean): Promise<PurgeCounts | null> {
     const affectedProjects = purge ? await this.derivedData.projectsForScopes([webhookScopeId(connectionId)]) : [];
     const purged = await this.transactions.run(async (manager) => {
+      // The row's exclusive lock first: writes in progress commit before the purge, later ones find no connection.
+      await lockConnectionRow(manager, connectionId);
       const exists = await this.connections.findById(connectionId, manager);
       if (!exists && !purge) throw connectionNotFound(connectionId);
       await this.apiKeys.deleteForConnection(manager, connectionId);

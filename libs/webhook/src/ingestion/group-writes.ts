@@ -1,5 +1,6 @@
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import { requireLiveConnection } from '../connections/live-connection';
 import { ProjectsService } from '../projects/projects.service';
 import { BatchReport, ItemSuccess } from '../common/batch';
 import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
@@ -89,6 +90,7 @@ export class GroupWrites {
     const options = { locks: plans.flatMap((plan) => handler.locks?.(plan) ?? []) };
     const work = async (manager: EntityManager, connection: WebhookConnectionEntity) => {
       if (connection.id !== target.connection.id) throw new WriteItemsOneByOne('project connection replaced');
+      await requireLiveConnection(manager, connection.id, handler.connectionLock);
       return writeMany({ manager, connection, now: new Date() }, plans);
     };
     if (!('projectName' in target)) return this.deps.transactions.run((manager) => work(manager, target.connection), options);

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { projectConnectionName } from '../connections/connection-params';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
+import { ConnectionRowLock, requireLiveConnection } from '../connections/live-connection';
 import { WebhookMetrics } from '../observability/webhook-metrics';
 import { ProjectsService } from '../projects/projects.service';
 import { ResolvedWebhookOptions } from '../webhook-options';
@@ -35,6 +36,8 @@ export interface WriteContext {
 export interface IngestionHandler<TPlan extends IngestionPlan, TData extends object> {
   /** Decodes and validates a body for connection `key`, every cause at once (400); no database access. */
   plan(body: JsonObject, key: ConnectionKey): TPlan;
+  /** The lock a write takes on its connection's row (requireLiveConnection): exclusive where the write serializes on it. */
+  connectionLock?: ConnectionRowLock;
   /** Named locks (MySQL) the write of the plan needs, taken before its transaction (see requireLocks). */
   locks?(plan: TPlan): string[];
   /** Writes the plan inside the request's transaction and returns the response `data`. */
@@ -236,6 +239,7 @@ export class IngestionRunner {
     plan: TPlan,
   ): Promise<TData> {
     try {
+      await requireLiveConnection(context.manager, context.connection.id, handler.connectionLock);
       return await handler.write(context, plan);
     } catch (error) {
       if (classifyDatabaseError(error) !== 'too-long') throw error;
