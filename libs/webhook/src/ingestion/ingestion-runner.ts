@@ -10,7 +10,7 @@ import { WebhookMetrics } from '../observability/webhook-metrics';
 import { ProjectsService } from '../projects/projects.service';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
-import { BatchReport, ItemSuccess, runBatch } from '../common/batch';
+import { asItemFailure, BatchReport, ItemSuccess, runBatch } from '../common/batch';
 import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
 import { TransactionOptions, TransactionRunner } from '../common/database';
 import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../common/errors';
@@ -135,7 +135,7 @@ export class IngestionRunner {
     if (!dryRun) {
       const written: IngestionData<TData>[] = [];
       const report = await runBatch(items, max, async (body) => {
-        const data = await this.commit(scope, body, handler);
+        const data = await this.commit(scope, body, handler).catch(asItemFailure);
         written.push(data);
         return asItem(data);
       });
