@@ -1,7 +1,10 @@
 import request from 'supertest';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../src/create-app';
-import { createTestApp, TestApp } from './utils/create-test-app';
+import { DatabaseTarget } from '../src/config';
+import { createTestApp, TEST_ENCRYPTION_SECRET, TestApp } from './utils/create-test-app';
+import { freePort } from './utils/free-port';
+import { ServerProcess } from './utils/server-process';
 import { API, createConnection, postWithKey, selectRows, TestConnection } from './utils/ingestion-client';
 import { testDrivers } from './utils/test-databases';
 
@@ -33,6 +36,11 @@ async function rowsOfScope(t: TestApp, connectionId: number): Promise<Record<str
   };
 }
 
+function mysqlUrl(target: DatabaseTarget): string {
+  if (target.driver !== 'mysql') throw new Error('mysql only');
+  return `mysql://${target.username}:${encodeURIComponent(target.password)}@${target.host}:${target.port}/${target.database}`;
+}
+
 const NONE = { cicd_deployments: 0, cicd_deployment_commits: 0, issues: 0, incidents: 0, issue_assignees: 0, board_issues: 0, boards: 0, cicd_scopes: 0, project_mapping: 0 };
 
 describe.each(testDrivers())('issue 11.4: a purge is final while clients post, on %s', (driver) => {
@@ -40,6 +48,8 @@ describe.each(testDrivers())('issue 11.4: a purge is final while clients post, o
   let c1: TestConnection;
   /** A second server on the same database (MySQL only): its own pool and its own caches, as another process has. */
   let other: NestExpressApplication | undefined;
+  /** And a real second process (MySQL only). */
+  let child: ServerProcess | undefined;
 
   beforeEach(async () => {
     t = await createTestApp(driver, 'purge_final');
@@ -47,16 +57,20 @@ describe.each(testDrivers())('issue 11.4: a purge is final while clients post, o
     if (driver === 'mysql') {
       other = await createApp(t.config);
       await other.init();
+      child = new ServerProcess(await freePort(), { DB_URL: mysqlUrl(t.database), ENCRYPTION_SECRET: TEST_ENCRYPTION_SECRET, DB_MIGRATE: 'false' });
+      await child.start();
     }
-  });
+  }, 120_000);
   afterEach(async () => {
+    await child?.stop('SIGKILL');
+    child = undefined;
     await other?.close();
     other = undefined;
     await t.close();
   });
 
   it('posts racing DELETE …?purge=true leave no row of the connection, and later posts write none', async () => {
-    const servers = [t.http, ...(other ? [other.getHttpServer()] : [])];
+    const servers = [t.http, ...(other ? [other.getHttpServer()] : []), ...(child ? [child.baseUrl] : [])];
     // Warm every server's connection and key caches, as a busy production day has them.
     for (const [n, http] of servers.entries()) {
       await request(http).post(`${API}/${c1.id}/deployments`).set('Authorization', `Bearer ${c1.key}`).send(deployment(1000 + n)).expect(200);
