@@ -33,6 +33,7 @@ async function rowsOfScope(t: TestApp, connectionId: number): Promise<Record<str
     boards: await count('boards', 'id = ?', [scope]),
     cicd_scopes: await count('cicd_scopes', 'id = ?', [scope]),
     project_mapping: await count('project_mapping', 'row_id = ?', [scope]),
+    _tool_webhook_requests: await count('_tool_webhook_requests', 'connection_id = ?', [connectionId]),
   };
 }
 
@@ -41,7 +42,7 @@ function mysqlUrl(target: DatabaseTarget): string {
   return `mysql://${target.username}:${encodeURIComponent(target.password)}@${target.host}:${target.port}/${target.database}`;
 }
 
-const NONE = { cicd_deployments: 0, cicd_deployment_commits: 0, issues: 0, incidents: 0, issue_assignees: 0, board_issues: 0, boards: 0, cicd_scopes: 0, project_mapping: 0 };
+const NONE = { cicd_deployments: 0, cicd_deployment_commits: 0, issues: 0, incidents: 0, issue_assignees: 0, board_issues: 0, boards: 0, cicd_scopes: 0, project_mapping: 0, _tool_webhook_requests: 0 };
 
 describe.each(testDrivers())('issue 11.4: a purge is final while clients post, on %s', (driver) => {
   let t: TestApp;
