@@ -62,9 +62,11 @@ export class ConnectionsController {
 
   @Delete(BY_ID_OR_NAME)
   async delete(@Param() ref: ConnectionRef, @Query('purge') purge?: string) {
-    const connection = await this.resolver.resolve(ref);
-    const purged = await this.connections.delete(connection.id, isTrueFlag(purge));
-    return successEnvelope({ connectionId: connection.id, purged });
+    const parsed = this.resolver.parse(ref);
+    // By id, a purge also removes what a connection deleted without purge left behind.
+    const connectionId = isTrueFlag(purge) && 'id' in parsed ? parsed.id : (await this.resolver.resolve(ref)).id;
+    const purged = await this.connections.delete(connectionId, isTrueFlag(purge));
+    return successEnvelope({ connectionId, purged });
   }
 
   @Put(withSuffix('api-key'))

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DoraRefreshService } from '@app/dora';
 import { ApiKeyEntity, WebhookConnectionEntity } from '@app/domain';
 import { generateApiKey, hashApiKey } from '../common/auth/api-key-crypto';
+import { lockConnectionRow } from '../common/database/connection-lock';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../common/errors';
 import { ResolvedWebhookOptions } from '../webhook-options';
@@ -107,10 +108,17 @@ export class ConnectionsService {
   async delete(connectionId: number, purge: boolean): Promise<PurgeCounts | null> {
     const affectedProjects = purge ? await this.derivedData.projectsForScopes([webhookScopeId(connectionId)]) : [];
     const purged = await this.transactions.run(async (manager) => {
-      if (!(await this.connections.findById(connectionId, manager))) throw connectionNotFound(connectionId);
+      // The row's exclusive lock first: writes in progress commit before the purge, later ones find no connection.
+      await lockConnectionRow(manager, connectionId);
+      const exists = await this.connections.findById(connectionId, manager);
+      if (!exists && !purge) throw connectionNotFound(connectionId);
       await this.apiKeys.deleteForConnection(manager, connectionId);
       await this.connections.delete(manager, connectionId);
-      return purge ? this.purges.purge(manager, connectionId) : null;
+      if (!purge) return null;
+      const counts = await this.purges.purge(manager, connectionId);
+      // No connection and nothing it left behind: an unknown id.
+      if (!exists && Object.values(counts).every((count) => count === 0)) throw connectionNotFound(connectionId);
+      return counts;
     });
     this.apiKeys.forgetRecent();
     this.connections.forgetRecent();

@@ -75,13 +75,19 @@ export class DeploymentWriter {
     });
 
     const scopeId = webhookScopeId(connectionId);
+    const owners = [...snapshot.owners.values()].filter((owner): owner is string => owner !== null && owner !== scopeId);
+    const deleted = await this.deployments.scopesOfDeletedConnections(manager, owners);
+    const orphaned = (owner: string | null | undefined) => typeof owner === 'string' && deleted.has(owner);
     const seen = new Set<string>();
     const results: DeploymentWriteResult[] = writes.map(({ input, rows }) => {
       const key = padKey(rows.deploymentId);
-      if (snapshot.owners.has(key) && snapshot.owners.get(key) !== scopeId) return idOfAnotherConnection(input, rows.deploymentId);
-      const outcome = snapshot.owners.has(key) || seen.has(key) ? 'updated' : 'created';
+      const owner = snapshot.owners.get(key);
+      const takenOver = owner !== undefined && orphaned(owner) && !seen.has(key);
+      if (owner !== undefined && owner !== scopeId && !orphaned(owner)) return idOfAnotherConnection(input, rows.deploymentId);
+      const outcome = owner !== undefined || seen.has(key) ? 'updated' : 'created';
       seen.add(key);
-      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [], warnings: [] };
+      const warnings = takenOver ? [takeOverWarning(input, rows.deploymentId, owner as string)] : [];
+      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [], warnings };
     });
     const accepted = results.flatMap((result, index) => (result instanceof WebhookException ? [] : [{ result, write: writes[index] }]));
     if (accepted.length === 0) return results;
@@ -104,7 +110,7 @@ export class DeploymentWriter {
     const warnings = replacedDeploymentWarnings(accepted.map(({ result, write }) => ({ input: write.input, commits: result.commits })), before);
     accepted.forEach(({ result }, index) => {
       result.relinked = [...result.commits, ...neighbours];
-      result.warnings = warnings[index];
+      result.warnings = [...result.warnings, ...warnings[index]];
     });
     return results;
   }
@@ -170,6 +176,12 @@ function keysCollide(writes: readonly DeploymentWrite[]): boolean {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
+}
+
+/** A deployment id whose owning connection was deleted without purge is the writer's from now on. */
+function takeOverWarning(input: DeploymentInput, deploymentId: string, owner: string): string {
+  const site = input.locate(input.form === 'v1x' ? 'id' : 'pipelineId');
+  return `${site.path}: ${JSON.stringify(deploymentId)} belonged to deleted connection ${owner}, taken over by this connection`;
 }
 
 function idOfAnotherConnection(input: DeploymentInput, deploymentId: string): WebhookException {

@@ -127,6 +127,22 @@ export class DeploymentsRepository {
     await this.deploymentUpsert.execute(manager, deployments);
   }
 
+  /** Of the given `webhook:<id>` scope ids, those whose connection no longer exists (deleted without purge). */
+  async scopesOfDeletedConnections(manager: EntityManager, scopeIds: readonly string[]): Promise<Set<string>> {
+    const ids = new Map<number, string>();
+    for (const scopeId of scopeIds) {
+      const match = /^webhook:([1-9][0-9]*)$/.exec(scopeId);
+      if (match) ids.set(Number(match[1]), scopeId);
+    }
+    if (ids.size === 0) return new Set();
+    const existing: { id: number | string }[] = await manager.query(
+      `SELECT id FROM _tool_webhook_connections WHERE id IN (${[...ids.keys()].map(() => '?').join(', ')})`,
+      [...ids.keys()],
+    );
+    for (const row of existing) ids.delete(Number(row.id));
+    return new Set(ids.values());
+  }
+
   async updatePrevLinks(manager: EntityManager, updates: readonly PrevUpdate[], now: Date): Promise<void> {
     for (const update of updates) {
       await manager.query(

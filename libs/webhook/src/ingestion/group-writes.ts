@@ -1,7 +1,8 @@
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import { requireLiveConnection } from '../connections/live-connection';
 import { ProjectsService } from '../projects/projects.service';
-import { BatchReport, ItemSuccess } from '../common/batch';
+import { BatchReport, isItemDatabaseError, ItemSuccess, ItemWriteFailure } from '../common/batch';
 import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
 import { TransactionRunner } from '../common/database';
 import { classifyDatabaseError, WebhookException } from '../common/errors';
@@ -58,7 +59,13 @@ export class GroupWrites {
   ): Promise<BatchReport> {
     const plan = (body: JsonObject) => handler.plan(body, target.connection.id);
     return runPlannedBatch(items, this.deps.maxBatchItems, plan, async (plans) => {
-      const outcomes = await this.together(handler, target, plans);
+      const outcomes = await this.together(handler, target, plans).catch(async (error: unknown) => {
+        // One item the database refuses: the others are written, each in a transaction of its own.
+        if (!isItemDatabaseError(error)) throw error;
+        const alone: Outcome<TData>[] = [];
+        for (const plan of plans) alone.push(await this.deps.writeOne(handler, target.connection, plan).catch(asOwnOutcome));
+        return alone;
+      });
       const firstWritten = outcomes.find((outcome) => !(outcome instanceof WebhookException));
       if (firstWritten) await this.deps.refresh(firstWritten);
       return outcomes.map((outcome) => (outcome instanceof WebhookException ? outcome : asItem(target, outcome)));
@@ -75,7 +82,7 @@ export class GroupWrites {
     try {
       outcomes = await write();
     } catch (error) {
-      if (!mustWriteAlone(error)) throw error;
+      if (!mustWriteAlone(error) && !isItemDatabaseError(error)) throw error;
       outcomes = [];
       for (const plan of plans) outcomes.push(await this.deps.writeOne(handler, connection, plan).catch((failure: Error) => failure));
     }
@@ -89,11 +96,19 @@ export class GroupWrites {
     const options = { locks: plans.flatMap((plan) => handler.locks?.(plan) ?? []) };
     const work = async (manager: EntityManager, connection: WebhookConnectionEntity) => {
       if (connection.id !== target.connection.id) throw new WriteItemsOneByOne('project connection replaced');
+      await requireLiveConnection(manager, connection.id, handler.connectionLock);
       return writeMany({ manager, connection, now: new Date() }, plans);
     };
     if (!('projectName' in target)) return this.deps.transactions.run((manager) => work(manager, target.connection), options);
     return this.deps.projects.runWithProjectConnection(target.projectName, work, options);
   }
+}
+
+/** What one plan written alone ends in: its client error, or its ItemWriteFailure; anything else fails the batch. */
+function asOwnOutcome(error: unknown): WebhookException {
+  if (error instanceof WebhookException && error.status < 500) return error;
+  if (isItemDatabaseError(error)) return new ItemWriteFailure(error);
+  throw error;
 }
 
 /** Written one plan per transaction instead of together. */

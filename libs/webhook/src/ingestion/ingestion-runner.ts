@@ -5,11 +5,12 @@ import { EntityManager } from 'typeorm';
 import { projectConnectionName } from '../connections/connection-params';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
+import { ConnectionRowLock, requireLiveConnection } from '../connections/live-connection';
 import { WebhookMetrics } from '../observability/webhook-metrics';
 import { ProjectsService } from '../projects/projects.service';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
-import { BatchReport, ItemSuccess, runBatch } from '../common/batch';
+import { asItemFailure, BatchReport, ItemSuccess, runBatch } from '../common/batch';
 import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
 import { TransactionOptions, TransactionRunner } from '../common/database';
 import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../common/errors';
@@ -35,6 +36,8 @@ export interface WriteContext {
 export interface IngestionHandler<TPlan extends IngestionPlan, TData extends object> {
   /** Decodes and validates a body for connection `key`, every cause at once (400); no database access. */
   plan(body: JsonObject, key: ConnectionKey): TPlan;
+  /** The lock a write takes on its connection's row (requireLiveConnection): exclusive where the write serializes on it. */
+  connectionLock?: ConnectionRowLock;
   /** Named locks (MySQL) the write of the plan needs, taken before its transaction (see requireLocks). */
   locks?(plan: TPlan): string[];
   /** Writes the plan inside the request's transaction and returns the response `data`. */
@@ -132,7 +135,7 @@ export class IngestionRunner {
     if (!dryRun) {
       const written: IngestionData<TData>[] = [];
       const report = await runBatch(items, max, async (body) => {
-        const data = await this.commit(scope, body, handler);
+        const data = await this.commit(scope, body, handler).catch(asItemFailure);
         written.push(data);
         return asItem(data);
       });
@@ -236,6 +239,7 @@ export class IngestionRunner {
     plan: TPlan,
   ): Promise<TData> {
     try {
+      await requireLiveConnection(context.manager, context.connection.id, handler.connectionLock);
       return await handler.write(context, plan);
     } catch (error) {
       if (classifyDatabaseError(error) !== 'too-long') throw error;

@@ -36,6 +36,7 @@ export interface CloseData {
 @Injectable()
 export class IssuesService {
   private readonly upsertHandler: IngestionHandler<IssuePlan, IssueData> = {
+    connectionLock: 'exclusive',
     plan: planIssue,
     write: (context, plan) => this.writeIssue(context, plan),
   };
@@ -57,6 +58,7 @@ export class IssuesService {
   /** `pathKey`: the key of `…/issue/:issueKey/close`; undefined when the body names the issue. */
   close(target: RequestTarget, pathKey: string | undefined, body: JsonObject, dryRun: boolean) {
     return this.runner.single(target, body, dryRun, {
+      connectionLock: 'exclusive',
       plan: (closeBody) => planClose(closeBody, pathKey),
       write: (context, plan) => this.writeClose(context, plan),
     });

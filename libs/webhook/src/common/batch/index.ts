@@ -1,1 +1,2 @@
 export * from './run-batch';
+export * from './item-write-failure';

@@ -1,5 +1,6 @@
 import { BatchItemResult, JsonObject } from '../body/parse-json-body';
 import { describeErrorCode, WebhookErrorCode, WebhookException } from '../errors';
+import { ItemWriteFailure } from './item-write-failure';
 
 /** What one successful item reports; `outcome` is the single route's `data.outcome`. */
 export interface ItemSuccess {
@@ -25,7 +26,7 @@ export interface BatchReport {
 
 /**
  * Runs a batch (spec api.md §13): items in order, each through `handleItem` (its own transaction),
- * a rejected item never stopping the others. Errors other than WebhookException (a bug, the
+ * a rejected item never stopping the others (an ItemWriteFailure included). Other errors (a bug, the
  * database gone) propagate: the whole request then fails as the single route would.
  */
 export async function runBatch(
@@ -52,7 +53,7 @@ async function settle(run: () => Promise<ItemSuccess>, index: number): Promise<B
     const reported = outcome === 'created' ? 'created' : 'updated';
     return { index, outcome: reported, code: 0, message: 'success', causes: null, data };
   } catch (error) {
-    if (!(error instanceof WebhookException) || error.status >= 500) throw error;
+    if (!(error instanceof WebhookException) || (error.status >= 500 && !(error instanceof ItemWriteFailure))) throw error;
     return { index, outcome: 'rejected', code: error.status, message: error.message, causes: error.causes, data: null };
   }
 }

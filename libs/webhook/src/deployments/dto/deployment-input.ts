@@ -69,10 +69,12 @@ export function readDeploymentInput(body: JsonObject): DeploymentInput {
   const dto = normalized.dto;
   const v1x = form === 'v1x' ? (dto as DeploymentV1xDto) : undefined;
   const seed = form === 'v1x' ? undefined : (dto as SeedDeploymentDto | SeedMultiDeploymentDto);
+  const id = withoutPadding('id', v1x?.id);
+  const pipelineId = withoutPadding('pipeline_id', seed?.pipelineId);
   return {
     form,
-    id: v1x?.id,
-    pipelineId: seed?.pipelineId,
+    id: id.value,
+    pipelineId: pipelineId.value,
     startTime: dto.startTime,
     endTime: dto.endTime,
     createTime: dto.createTime,
@@ -85,9 +87,19 @@ export function readDeploymentInput(body: JsonObject): DeploymentInput {
     displayTitle: v1x?.displayTitle,
     repoId: dto.repoId,
     commits: form === 'seedSingle' ? [singleModeCommit(dto as SeedDeploymentDto, normalized)] : listedCommits(dto as SeedMultiDeploymentDto, normalized),
-    warnings: normalized.warnings,
+    warnings: [...normalized.warnings, ...id.warnings, ...pipelineId.warnings],
     locate: (field) => normalized.locate(field),
   };
+}
+
+/**
+ * A deployment id without its trailing spaces: MySQL's PAD SPACE collation takes `"d1 "` and
+ * `"d1"` for one key, so both drivers write them as one row, and the client is told.
+ */
+function withoutPadding(field: string, id: string | undefined): { value: string | undefined; warnings: string[] } {
+  const trimmed = id?.replace(/ +$/, '');
+  if (id === undefined || trimmed === id || trimmed === '') return { value: id, warnings: [] };
+  return { value: trimmed, warnings: [`${field}: trailing spaces ignored, written as ${JSON.stringify(trimmed)} (MySQL compares ids without them)`] };
 }
 
 /** In single mode the "commit" is the body: its name and repo_id are the request's, read there. */
