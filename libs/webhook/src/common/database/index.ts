@@ -1,2 +1,3 @@
 export * from './raw-columns';
 export * from './transaction-runner';
+export * from './write-health';

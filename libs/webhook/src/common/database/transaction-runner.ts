@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../errors';
 import { LocksMissing, SessionLocks } from './named-locks';
+import { resetSqliteTransactionState, sqliteTransactionLeftOpen } from './sqlite-transaction-state';
+import { writeHealthOf } from './write-health';
 
 const MAX_ATTEMPTS = 4;
 /** Restarts to take locks a transaction found it needs (see requireLocks); more means a bug. */
@@ -10,6 +12,21 @@ const MAX_LOCK_RESTARTS = 3;
 export interface TransactionOptions {
   /** Named locks (MySQL) to hold for the whole transaction, its retries included. */
   locks?: Iterable<string>;
+  /** A health probe: its outcome does not count in the write health /health reports. */
+  probe?: boolean;
+}
+
+/** SQLite's one connection is shared by every runner of a DataSource, so is the queue in front of it. */
+interface SqliteQueue {
+  tail: Promise<unknown>;
+  queued: number;
+}
+const sqliteQueues = new WeakMap<DataSource, SqliteQueue>();
+
+function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
+  let queue = sqliteQueues.get(dataSource);
+  if (!queue) sqliteQueues.set(dataSource, (queue = { tail: Promise.resolve(), queued: 0 }));
+  return queue;
 }
 
 /**
@@ -23,8 +40,6 @@ export interface TransactionOptions {
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
-  private sqliteQueued = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -35,7 +50,7 @@ export class TransactionRunner {
 
   /** SQLite: transactions waiting for or holding the one connection (a metrics gauge). */
   get queuedTransactions(): number {
-    return this.sqliteQueued;
+    return sqliteQueueOf(this.dataSource).queued;
   }
 
   /** The driver's connection pool (mysql2), for the pool gauges. */
@@ -44,14 +59,37 @@ export class TransactionRunner {
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? []));
+    const health = writeHealthOf(this.dataSource);
+    try {
+      const result = await (this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? [])));
+      if (!options.probe) health.recordSuccess();
+      return result;
+    } catch (error) {
+      if (!options.probe && meansDatabaseUnavailable(error)) health.recordFailure();
+      throw error;
+    }
   }
 
   private runQueued<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    this.sqliteQueued++;
-    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work)).finally(() => this.sqliteQueued--);
-    this.sqliteQueue = result.catch(() => undefined);
+    const queue = sqliteQueueOf(this.dataSource);
+    queue.queued++;
+    const result = queue.tail.then(() => this.runSqliteTransaction(work)).finally(() => queue.queued--);
+    queue.tail = result.catch(() => undefined);
     return result;
+  }
+
+  private async runSqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (sqliteTransactionLeftOpen(this.dataSource)) {
+      this.logger.warn('SQLite connection was left inside a transaction: rolling it back');
+      resetSqliteTransactionState(this.dataSource);
+    }
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      // A failed COMMIT may have been rolled back by SQLite itself; make TypeORM agree.
+      resetSqliteTransactionState(this.dataSource);
+      throw error;
+    }
   }
 
   private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>): Promise<T> {
@@ -81,6 +119,12 @@ export class TransactionRunner {
       await runner.release();
     }
   }
+}
+
+function meansDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof WebhookException) return error.code === WebhookErrorCode.UNAVAILABLE;
+  const kind = classifyDatabaseError(error);
+  return kind === 'unavailable' || kind === 'retryable';
 }
 
 function delay(ms: number): Promise<void> {
