@@ -17,7 +17,7 @@ if (!isRoot) {
 interface Attempt {
   id: string;
   status: number;
-  code?: string;
+  message?: string;
 }
 
 /** Writes zeros until the filesystem refuses, in shrinking chunks so no byte is left over. */
@@ -79,7 +79,7 @@ describeAsRoot('SQLite on a full disk (3 MiB tmpfs)', () => {
         }),
       });
       const body = await res.json();
-      const attempt = { id, status: res.status, code: body?.code };
+      const attempt = { id, status: res.status, message: body?.message };
       attempts.push(attempt);
       return attempt;
     };
@@ -90,7 +90,7 @@ describeAsRoot('SQLite on a full disk (3 MiB tmpfs)', () => {
     for (let i = 0; i < 400 && failures < 4; i++) if ((await post()).status !== 200) failures++;
     expect(failures).toBe(4);
     const whileFull = attempts.filter((a) => a.status !== 200);
-    expect(new Set(whileFull.map((a) => a.status))).toEqual(new Set([503]));
+    expect(new Set(whileFull.map((a) => `${a.status} ${a.message}`))).toEqual(new Set(['503 service unavailable (503)']));
     expect((await fetch(`${server.baseUrl}/health`)).status).toBe(503);
 
     // /health stays 503 until a request's commit succeeds again (a tiny probe alone may fit).

@@ -6,6 +6,18 @@ import { resetSqliteTransactionState, sqliteTransactionLeftOpen } from './sqlite
 import { writeHealthOf } from './write-health';
 
 const MAX_ATTEMPTS = 4;
+/**
+ * MySQL: a transaction that has not ended this long after it was asked for is answered 503 (the
+ * contract is a 503 within 5 s, the audit row and the response still to come). Its attempt goes
+ * on in the background until the session's lock waits run out, but no new attempt starts.
+ */
+export const MYSQL_TRANSACTION_DEADLINE_MS = 3000;
+/**
+ * Per session: waits for row locks (InnoDB) and for metadata locks (DDL, FLUSH TABLES WITH READ
+ * LOCK, a read-only switch) end after this long instead of the server defaults of 50 s and a year.
+ */
+const SESSION_LOCK_WAIT_SECONDS = 2;
+const sessionsWithLockWaits = new WeakSet<object>();
 /** Restarts to take locks a transaction found it needs (see requireLocks); more means a bug. */
 const MAX_LOCK_RESTARTS = 3;
 
@@ -93,24 +105,56 @@ export class TransactionRunner {
   }
 
   private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>): Promise<T> {
+    const deadline = Date.now() + MYSQL_TRANSACTION_DEADLINE_MS;
+    const state = { abandoned: false };
+    const attempts = this.attemptUntil(work, wanted, deadline, state);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        state.abandoned = true;
+        attempts.catch(() => undefined);
+        this.logger.warn(`transaction not done after ${MYSQL_TRANSACTION_DEADLINE_MS} ms: answered 503`);
+        reject(unavailable());
+      }, MYSQL_TRANSACTION_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([attempts, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async attemptUntil<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    wanted: Set<string>,
+    deadline: number,
+    state: { abandoned: boolean },
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const locks = new SessionLocks(runner, String(this.dataSource.options.database ?? ''));
+    const unlessAbandoned = (manager: EntityManager): Promise<T> => {
+      if (state.abandoned) throw unavailable();
+      return work(manager);
+    };
     try {
+      await boundLockWaits(await runner.connect());
       for (let attempt = 1, restarts = 0; ; ) {
+        if (state.abandoned) throw unavailable();
         try {
           await locks.hold(wanted);
-          return await runner.manager.transaction(work);
+          return await runner.manager.transaction(unlessAbandoned);
         } catch (error) {
           if (error instanceof LocksMissing && restarts++ < MAX_LOCK_RESTARTS) {
             for (const key of error.keys) wanted.add(key);
             continue;
           }
           if (classifyDatabaseError(error) !== 'retryable') throw error;
-          if (attempt >= MAX_ATTEMPTS) {
+          const backoff = 10 * 2 ** attempt + Math.random() * 20;
+          if (attempt >= MAX_ATTEMPTS || Date.now() + backoff >= deadline) {
             this.logger.warn(`transaction gave up after ${attempt} deadlock/lock-timeout attempts`);
-            throw new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+            throw unavailable();
           }
-          await delay(10 * 2 ** attempt + Math.random() * 20);
+          await delay(backoff);
           attempt++;
         }
       }
@@ -119,6 +163,23 @@ export class TransactionRunner {
       await runner.release();
     }
   }
+}
+
+function unavailable(): WebhookException {
+  return new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+}
+
+/** Once per pooled session (the setting stays with the session). */
+async function boundLockWaits(session: unknown): Promise<void> {
+  const connection = session as { query(sql: string, callback: (error: unknown) => void): void } | undefined;
+  if (!connection || sessionsWithLockWaits.has(connection)) return;
+  await new Promise<void>((resolve, reject) =>
+    connection.query(
+      `SET SESSION lock_wait_timeout = ${SESSION_LOCK_WAIT_SECONDS}, innodb_lock_wait_timeout = ${SESSION_LOCK_WAIT_SECONDS}`,
+      (error) => (error ? reject(error) : resolve()),
+    ),
+  );
+  sessionsWithLockWaits.add(connection);
 }
 
 function meansDatabaseUnavailable(error: unknown): boolean {
