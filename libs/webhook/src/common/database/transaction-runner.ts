@@ -44,10 +44,13 @@ function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
 /**
  * Runs a unit of work in one database transaction.
  * - SQLite: TypeORM shares one connection (one query runner) between all callers, so two
- *   overlapping transactions would nest as savepoints of each other; they are queued instead.
+ *   overlapping transactions would nest as savepoints of each other; they are queued instead
+ *   (one queue per DataSource). After a failed transaction the runner's state is reset to the
+ *   connection's (see sqlite-transaction-state.ts).
  * - MySQL: the named locks asked for (up front, or by the work through requireLocks) are taken
  *   before the transaction starts and released after it ends; a deadlock or lock-wait timeout is
- *   retried a bounded number of times, then answered 503.
+ *   retried a bounded number of times within MYSQL_TRANSACTION_DEADLINE_MS, then answered 503.
+ * Outcomes feed the DataSource's WriteHealth, which /health reports.
  */
 @Injectable()
 export class TransactionRunner {
