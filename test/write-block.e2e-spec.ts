@@ -106,3 +106,75 @@ runOnMysql('writes blocked by FLUSH TABLES WITH READ LOCK (private mariadbd)', (
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
   }, 180_000);
 });
+
+runOnMysql('database frozen (SIGSTOP) under concurrent load (private mariadbd)', () => {
+  let db: PrivateMariaDb;
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    db = new PrivateMariaDb(await freePort());
+    await db.install();
+    server = new ServerProcess(await freePort(), { DB_URL: db.url, ENCRYPTION_SECRET: SECRET });
+    await server.start();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    await db?.destroy();
+  });
+
+  it('answers every request within 5 s while the database hangs, /health 503, and loses no acknowledged write', async () => {
+    const created = await fetch(`${server.baseUrl}/plugins/webhook/connections`, { method: 'POST', body: '{"name":"killed"}' });
+    const { id: connectionId, apiKey } = await created.json();
+    const attempts: Attempt[] = [];
+    let next = 0;
+    let running = true;
+    const client = async () => {
+      while (running) {
+        const id = `killed-${next++}`;
+        const started = Date.now();
+        let status = -1;
+        try {
+          const res = await fetch(`${server.baseUrl}/rest/plugins/webhook/connections/${connectionId}/deployments`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${apiKey.apiKey}` },
+            body: JSON.stringify({
+              id,
+              startedDate: '2024-06-01T10:00:00Z',
+              finishedDate: '2024-06-01T10:05:00Z',
+              deploymentCommits: [{ repoUrl: 'https://github.com/acme/api', commitSha: `sha-${id}` }],
+            }),
+            signal: AbortSignal.timeout(30_000),
+          });
+          status = res.status;
+          await res.arrayBuffer();
+        } catch {
+          // timed out: recorded as -1
+        }
+        attempts.push({ id, status, ms: Date.now() - started });
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const clients = Array.from({ length: 32 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    db.freeze();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const health = await fetch(`${server.baseUrl}/health`, { signal: AbortSignal.timeout(30_000) });
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    db.thaw();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    running = false;
+    await Promise.all(clients);
+
+    const failed = attempts.filter((a) => a.status !== 200);
+    expect(health.status).toBe(503);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(new Set(failed.map((a) => a.status))).toEqual(new Set([503]));
+    expect(Math.max(...attempts.map((a) => a.ms))).toBeLessThanOrEqual(UNAVAILABLE_WITHIN_MS);
+    const check = await db.connect('lake');
+    const [rows] = await check.query('SELECT id FROM cicd_deployments');
+    await check.end();
+    const stored = new Set((rows as { id: string }[]).map((row) => row.id));
+    const acknowledged = attempts.filter((a) => a.status === 200).map((a) => a.id);
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+  }, 180_000);
+});

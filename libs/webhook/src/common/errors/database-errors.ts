@@ -45,3 +45,25 @@ export function driverErrorMessage(error: unknown): string {
   const candidate = error as { message?: unknown; driverError?: { message?: unknown } };
   return String(candidate.driverError?.message ?? candidate.message ?? error);
 }
+
+/** A database call given up on by the client after its deadline: counts as the database unavailable. */
+export class DatabaseDeadlineExceeded extends Error {
+  readonly code = 'ETIMEDOUT';
+
+  constructor(what: string, ms: number) {
+    super(`${what}: no answer from the database within ${ms} ms`);
+  }
+}
+
+/**
+ * Settles like `work`, or rejects with DatabaseDeadlineExceeded after `ms`. The call itself is not
+ * cancelled (a pool connection stays busy until the server answers); the caller no longer waits.
+ */
+export function withDatabaseDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseDeadlineExceeded(what, ms)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
