@@ -22,7 +22,12 @@ interface SqliteDriverState {
 export function resetSqliteTransactionState(dataSource: DataSource): void {
   const driver = dataSource.driver as unknown as SqliteDriverState;
   const connection = driver.databaseConnection;
-  if (connection?.inTransaction) connection.exec('ROLLBACK');
+  try {
+    if (connection?.inTransaction) connection.exec('ROLLBACK');
+  } catch {
+    // Still open (e.g. the disk is gone): the next transaction checks and tries again.
+    return;
+  }
   const runner = driver.queryRunner;
   if (runner) {
     runner.isTransactionActive = false;
