@@ -97,6 +97,8 @@ export class TransactionRunner {
     if (sqliteTransactionLeftOpen(this.dataSource)) {
       this.logger.warn('SQLite connection was left inside a transaction: rolling it back');
       resetSqliteTransactionState(this.dataSource);
+      // Never nest into a transaction nothing would commit.
+      if (sqliteTransactionLeftOpen(this.dataSource)) throw unavailable();
     }
     try {
       return await this.dataSource.transaction(work);
