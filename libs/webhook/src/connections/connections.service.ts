@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DoraRefreshService } from '@app/dora';
 import { ApiKeyEntity, WebhookConnectionEntity } from '@app/domain';
 import { generateApiKey, hashApiKey } from '../common/auth/api-key-crypto';
-import { TransactionRunner } from '../common/database/transaction-runner';
+import { LONG_TRANSACTION_DEADLINE_MS, TransactionRunner } from '../common/database/transaction-runner';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../common/errors';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
@@ -111,7 +111,7 @@ export class ConnectionsService {
       await this.apiKeys.deleteForConnection(manager, connectionId);
       await this.connections.delete(manager, connectionId);
       return purge ? this.purges.purge(manager, connectionId) : null;
-    });
+    }, { deadlineMs: LONG_TRANSACTION_DEADLINE_MS });
     this.apiKeys.forgetRecent();
     this.connections.forgetRecent();
     // A purge removed rows the projects' derived links were computed from.

@@ -26,7 +26,16 @@ export interface TransactionOptions {
   locks?: Iterable<string>;
   /** A health probe: its outcome does not count in the write health /health reports. */
   probe?: boolean;
+  /**
+   * MySQL: answered 503 after this long (default MYSQL_TRANSACTION_DEADLINE_MS, for the request
+   * path). Work that is legitimately long on a big database (purge, derived-data refresh) passes
+   * LONG_TRANSACTION_DEADLINE_MS.
+   */
+  deadlineMs?: number;
 }
+
+/** The deadline of transactions whose work grows with the data (see TransactionOptions.deadlineMs). */
+export const LONG_TRANSACTION_DEADLINE_MS = 60_000;
 
 /** SQLite's one connection is shared by every runner of a DataSource, so is the queue in front of it. */
 interface SqliteQueue {
@@ -76,7 +85,7 @@ export class TransactionRunner {
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const health = writeHealthOf(this.dataSource);
     try {
-      const result = await (this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? [])));
+      const result = await (this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? MYSQL_TRANSACTION_DEADLINE_MS));
       if (!options.probe) health.recordSuccess();
       return result;
     } catch (error) {
@@ -109,8 +118,8 @@ export class TransactionRunner {
     }
   }
 
-  private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>): Promise<T> {
-    const deadline = Date.now() + MYSQL_TRANSACTION_DEADLINE_MS;
+  private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>, deadlineMs: number): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
     const state = { abandoned: false };
     const attempts = this.attemptUntil(work, wanted, deadline, state);
     let timer: NodeJS.Timeout | undefined;
@@ -118,9 +127,9 @@ export class TransactionRunner {
       timer = setTimeout(() => {
         state.abandoned = true;
         attempts.catch(() => undefined);
-        this.logger.warn(`transaction not done after ${MYSQL_TRANSACTION_DEADLINE_MS} ms: answered 503`);
+        this.logger.warn(`transaction not done after ${deadlineMs} ms: answered 503`);
         reject(unavailable());
-      }, MYSQL_TRANSACTION_DEADLINE_MS);
+      }, deadlineMs);
     });
     try {
       return await Promise.race([attempts, expired]);
