@@ -58,7 +58,7 @@ function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
  *   connection's (see sqlite-transaction-state.ts).
  * - MySQL: the named locks asked for (up front, or by the work through requireLocks) are taken
  *   before the transaction starts and released after it ends; a deadlock or lock-wait timeout is
- *   retried a bounded number of times within MYSQL_TRANSACTION_DEADLINE_MS, then answered 503.
+ *   retried a bounded number of times within the transaction's deadline, then answered 503.
  * Outcomes feed the DataSource's WriteHealth, which /health reports.
  */
 @Injectable()
@@ -85,7 +85,9 @@ export class TransactionRunner {
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const health = writeHealthOf(this.dataSource);
     try {
-      const result = await (this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? MYSQL_TRANSACTION_DEADLINE_MS));
+      const result = await (this.isSqlite
+        ? this.runQueued(work)
+        : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? MYSQL_TRANSACTION_DEADLINE_MS));
       if (!options.probe) health.recordSuccess();
       return result;
     } catch (error) {
