@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       auditLog: true,
       auditLogRetentionDays: 30,
       metricsPublic: false,
+      shutdownDrainMs: 10_000,
     });
     expect(sut.logFormat).toBeUndefined();
     expect(sut.encryptionSecret).toBeUndefined();
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE: /],
     [{ LOG_FORMAT: 'xml' }, /^LOG_FORMAT: /],
     [{ METRICS_PUBLIC: 'yes' }, /^METRICS_PUBLIC: /],
+    [{ SHUTDOWN_DRAIN_MS: '10s' }, /^SHUTDOWN_DRAIN_MS: /],
   ])('rejects %j with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

@@ -24,6 +24,8 @@ export interface AppConfig {
   authFailuresPerMinute: number;
   auditLog: boolean;
   auditLogRetentionDays: number;
+  /** After SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
+  shutdownDrainMs: number;
 }
 
 /** A bad environment value; its message is one line naming the variable. */
@@ -55,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     authFailuresPerMinute: integerIn(env, 'AUTH_FAILURES_PER_MINUTE', 20, 0, 1_000_000_000),
     auditLog: boolean(env, 'AUDIT_LOG', true),
     auditLogRetentionDays: integerIn(env, 'AUDIT_LOG_RETENTION_DAYS', 30, 1, 100_000),
+    shutdownDrainMs: integerIn(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
   };
 }
 

@@ -39,7 +39,7 @@ export function buildDataSourceOptions(target: DatabaseTarget): DataSourceOption
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: false,
-    connectTimeout: 5000,
+    connectTimeout: 3000,
     poolSize: 20,
   };
 }

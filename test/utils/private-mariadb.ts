@@ -70,7 +70,17 @@ export class PrivateMariaDb {
     await exited;
   }
 
+  /** A database that hangs instead of failing: SIGSTOP (connections stay open, nothing answers). */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   async destroy(): Promise<void> {
+    this.thaw();
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }

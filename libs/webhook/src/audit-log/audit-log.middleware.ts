@@ -14,9 +14,15 @@ import { RequestTarget } from '../ingestion/ingestion-target';
 type EndArgs = Parameters<Response['end']>;
 
 /**
+ * The longest the response waits for its audit row: a database that blocks writes must not turn
+ * the answer (a 503 among others) into a hang. A row still pending is written or logged later.
+ */
+const AUDIT_HOLD_MS = 750;
+
+/**
  * Records every ingestion request in `_tool_webhook_requests` (spec api.md §14), whatever answered
  * it — the auth middleware, a guard, the body reader or the handler — by holding back the end of
- * the response until its row is inserted. A failed insert is logged (method and path only) and
+ * the response until its row is inserted (at most AUDIT_HOLD_MS). A failed insert is logged (method and path only) and
  * never changes the response. The same summary of the answer (outcome, item counts) feeds the
  * ingestion metrics and the request log, with or without the audit log.
  */
@@ -54,6 +60,14 @@ export class AuditLogMiddleware implements NestMiddleware {
       const authenticated = Boolean((req as WebhookRequest & { principal?: unknown }).principal);
       const { body, truncated } = recordableBody(req.rawBody, authenticated ? MAX_AUDIT_BODY_BYTES : MAX_UNAUTHENTICATED_BODY_BYTES);
       const credentials = presentedCredentials(req.headers, context.receivedPath);
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(holdLimit);
+        originalEnd(...args);
+      };
+      const holdLimit = setTimeout(end, AUDIT_HOLD_MS);
       this.repository
         .insert({
           createdAt: new Date(context.arrivedAt),
@@ -70,7 +84,7 @@ export class AuditLogMiddleware implements NestMiddleware {
           requestId,
         })
         .catch(() => this.logger.warn(`could not record ${req.method} ${context.receivedPath.slice(0, 200)}`))
-        .finally(() => originalEnd(...args));
+        .finally(end);
       return res;
     }) as Response['end'];
     next();

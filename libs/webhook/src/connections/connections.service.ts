@@ -3,7 +3,7 @@ import { DoraRefreshService } from '@app/dora';
 import { ApiKeyEntity, WebhookConnectionEntity } from '@app/domain';
 import { generateApiKey, hashApiKey } from '../common/auth/api-key-crypto';
 import { lockConnectionRow } from '../common/database/connection-lock';
-import { TransactionRunner } from '../common/database/transaction-runner';
+import { LONG_TRANSACTION_DEADLINE_MS, TransactionRunner } from '../common/database/transaction-runner';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../common/errors';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
@@ -119,7 +119,7 @@ export class ConnectionsService {
       // No connection and nothing it left behind: an unknown id.
       if (!exists && Object.values(counts).every((count) => count === 0)) throw connectionNotFound(connectionId);
       return counts;
-    });
+    }, { deadlineMs: LONG_TRANSACTION_DEADLINE_MS });
     this.apiKeys.forgetRecent();
     this.connections.forgetRecent();
     // A purge removed rows the projects' derived links were computed from.

@@ -1,3 +1,5 @@
+import { withDatabaseDeadline } from '../common/errors';
+
 /**
  * How long a row read on the hot ingestion path (API key by hash, connection by id or name) is
  * reused without asking the database again. Changes made through this process are seen at once
@@ -7,6 +9,12 @@
 export const RECENT_LOOKUP_TTL_MS = 2_000;
 
 const MAX_ENTRIES = 10_000;
+
+/**
+ * Longest a request waits for one of these reads: a database that hangs (frozen, unreachable
+ * without a reset) must get a 503 within 5 s, not a request waiting for as long as it does.
+ */
+export const LOOKUP_DEADLINE_MS = 1_500;
 
 /**
  * Found rows by key for a short time; absent rows are never remembered, so a new key or
@@ -39,7 +47,7 @@ export class RecentLookups<K, V> {
     const done = () => {
       if (this.reading.get(key) === reading) this.reading.delete(key);
     };
-    const reading = load().then(
+    const reading = withDatabaseDeadline(load(), LOOKUP_DEADLINE_MS, 'lookup').then(
       (value) => {
         done();
         if (value === null) this.entries.delete(key);

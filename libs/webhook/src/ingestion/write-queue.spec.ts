@@ -43,3 +43,21 @@ describe('WriteQueue', () => {
     await expect(sut.submit('c1', 'good')).resolves.toBe('good');
   });
 });
+
+describe('WriteQueue wait limit', () => {
+  it('answers 503 to a request that waited too long for the write ahead of it, and never writes it', async () => {
+    const groups: string[][] = [];
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((done) => (release = done));
+    const sut = new WriteQueue<string, string>(async (_key, plans) => {
+      groups.push(plans);
+      if (groups.length === 1) await blocked;
+      return plans;
+    }, 20);
+    const first = sut.submit('c1', 'a');
+    await expect(sut.submit('c1', 'b')).rejects.toMatchObject({ status: 503 });
+    release();
+    expect(await first).toBe('a');
+    expect(groups).toEqual([['a']]);
+  });
+});

@@ -1,10 +1,18 @@
+import { WebhookErrorCode, WebhookException } from '../common/errors';
+
 /** Most requests written in one group transaction. */
 const MAX_GROUP = 200;
+/**
+ * Longest a request waits for the write ahead of it before it is answered 503: with its own
+ * transaction bounded too, a database that blocks writes gets every request a 503 within 5 s.
+ */
+export const MAX_QUEUE_WAIT_MS = 1000;
 
 interface Waiting<TPlan, TResult> {
   plan: TPlan;
   resolve(result: TResult): void;
   reject(error: unknown): void;
+  waitLimit?: NodeJS.Timeout;
 }
 
 interface Line<TPlan, TResult> {
@@ -22,14 +30,25 @@ interface Line<TPlan, TResult> {
 export class WriteQueue<TPlan, TResult> {
   private readonly lines = new Map<string, Line<TPlan, TResult>>();
 
-  constructor(private readonly writeGroup: (key: string, plans: TPlan[]) => Promise<(TResult | Error)[]>) {}
+  constructor(
+    private readonly writeGroup: (key: string, plans: TPlan[]) => Promise<(TResult | Error)[]>,
+    private readonly maxWaitMs = MAX_QUEUE_WAIT_MS,
+  ) {}
 
   submit(key: string, plan: TPlan): Promise<TResult> {
     return new Promise<TResult>((resolve, reject) => {
       let line = this.lines.get(key);
       if (!line) this.lines.set(key, (line = { waiting: [], busy: false }));
-      line.waiting.push({ plan, resolve, reject });
-      if (!line.busy) void this.drain(key, line);
+      const waiting: Waiting<TPlan, TResult> = { plan, resolve, reject };
+      line.waiting.push(waiting);
+      if (!line.busy) return void this.drain(key, line);
+      const current = line;
+      waiting.waitLimit = setTimeout(() => {
+        const index = current.waiting.indexOf(waiting);
+        if (index < 0) return;
+        current.waiting.splice(index, 1);
+        reject(new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } }));
+      }, this.maxWaitMs);
     });
   }
 
@@ -37,6 +56,7 @@ export class WriteQueue<TPlan, TResult> {
     line.busy = true;
     while (line.waiting.length > 0) {
       const group = line.waiting.splice(0, MAX_GROUP);
+      for (const waiting of group) clearTimeout(waiting.waitLimit);
       try {
         const results = await this.writeGroup(key, group.map((waiting) => waiting.plan));
         group.forEach((waiting, index) => {

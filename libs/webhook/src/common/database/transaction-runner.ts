@@ -2,29 +2,68 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../errors';
 import { LocksMissing, SessionLocks } from './named-locks';
+import { resetSqliteTransactionState, sqliteTransactionLeftOpen } from './sqlite-transaction-state';
+import { writeHealthOf } from './write-health';
 
 const MAX_ATTEMPTS = 4;
+/**
+ * MySQL: a transaction that has not ended this long after it was asked for is answered 503 (the
+ * contract is a 503 within 5 s, the audit row and the response still to come). Its attempt goes
+ * on in the background until the session's lock waits run out, but no new attempt starts.
+ */
+export const MYSQL_TRANSACTION_DEADLINE_MS = 3000;
+/**
+ * Per session: waits for row locks (InnoDB) and for metadata locks (DDL, FLUSH TABLES WITH READ
+ * LOCK, a read-only switch) end after this long instead of the server defaults of 50 s and a year.
+ */
+const SESSION_LOCK_WAIT_SECONDS = 2;
+const sessionsWithLockWaits = new WeakSet<object>();
 /** Restarts to take locks a transaction found it needs (see requireLocks); more means a bug. */
 const MAX_LOCK_RESTARTS = 3;
 
 export interface TransactionOptions {
   /** Named locks (MySQL) to hold for the whole transaction, its retries included. */
   locks?: Iterable<string>;
+  /** A health probe: its outcome does not count in the write health /health reports. */
+  probe?: boolean;
+  /**
+   * MySQL: answered 503 after this long (default MYSQL_TRANSACTION_DEADLINE_MS, for the request
+   * path). Work that is legitimately long on a big database (purge, derived-data refresh) passes
+   * LONG_TRANSACTION_DEADLINE_MS.
+   */
+  deadlineMs?: number;
+}
+
+/** The deadline of transactions whose work grows with the data (see TransactionOptions.deadlineMs). */
+export const LONG_TRANSACTION_DEADLINE_MS = 60_000;
+
+/** SQLite's one connection is shared by every runner of a DataSource, so is the queue in front of it. */
+interface SqliteQueue {
+  tail: Promise<unknown>;
+  queued: number;
+}
+const sqliteQueues = new WeakMap<DataSource, SqliteQueue>();
+
+function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
+  let queue = sqliteQueues.get(dataSource);
+  if (!queue) sqliteQueues.set(dataSource, (queue = { tail: Promise.resolve(), queued: 0 }));
+  return queue;
 }
 
 /**
  * Runs a unit of work in one database transaction.
  * - SQLite: TypeORM shares one connection (one query runner) between all callers, so two
- *   overlapping transactions would nest as savepoints of each other; they are queued instead.
+ *   overlapping transactions would nest as savepoints of each other; they are queued instead
+ *   (one queue per DataSource). After a failed transaction the runner's state is reset to the
+ *   connection's (see sqlite-transaction-state.ts).
  * - MySQL: the named locks asked for (up front, or by the work through requireLocks) are taken
  *   before the transaction starts and released after it ends; a deadlock or lock-wait timeout is
- *   retried a bounded number of times, then answered 503.
+ *   retried a bounded number of times within the transaction's deadline, then answered 503.
+ * Outcomes feed the DataSource's WriteHealth, which /health reports.
  */
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
-  private sqliteQueued = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -35,7 +74,7 @@ export class TransactionRunner {
 
   /** SQLite: transactions waiting for or holding the one connection (a metrics gauge). */
   get queuedTransactions(): number {
-    return this.sqliteQueued;
+    return sqliteQueueOf(this.dataSource).queued;
   }
 
   /** The driver's connection pool (mysql2), for the pool gauges. */
@@ -44,35 +83,94 @@ export class TransactionRunner {
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.isSqlite ? this.runQueued(work) : this.runWithRetry(work, new Set(options.locks ?? []));
+    const health = writeHealthOf(this.dataSource);
+    try {
+      const result = await (this.isSqlite
+        ? this.runQueued(work)
+        : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? MYSQL_TRANSACTION_DEADLINE_MS));
+      if (!options.probe) health.recordSuccess();
+      return result;
+    } catch (error) {
+      if (!options.probe && meansDatabaseUnavailable(error)) health.recordFailure();
+      throw error;
+    }
   }
 
   private runQueued<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    this.sqliteQueued++;
-    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work)).finally(() => this.sqliteQueued--);
-    this.sqliteQueue = result.catch(() => undefined);
+    const queue = sqliteQueueOf(this.dataSource);
+    queue.queued++;
+    const result = queue.tail.then(() => this.runSqliteTransaction(work)).finally(() => queue.queued--);
+    queue.tail = result.catch(() => undefined);
     return result;
   }
 
-  private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>): Promise<T> {
+  private async runSqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (sqliteTransactionLeftOpen(this.dataSource)) {
+      this.logger.warn('SQLite connection was left inside a transaction: rolling it back');
+      resetSqliteTransactionState(this.dataSource);
+      // Never nest into a transaction nothing would commit.
+      if (sqliteTransactionLeftOpen(this.dataSource)) throw unavailable();
+    }
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      // A failed COMMIT may have been rolled back by SQLite itself; make TypeORM agree.
+      resetSqliteTransactionState(this.dataSource);
+      throw error;
+    }
+  }
+
+  private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>, wanted: Set<string>, deadlineMs: number): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
+    const state = { abandoned: false };
+    const attempts = this.attemptUntil(work, wanted, deadline, state);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        state.abandoned = true;
+        attempts.catch(() => undefined);
+        this.logger.warn(`transaction not done after ${deadlineMs} ms: answered 503`);
+        reject(unavailable());
+      }, deadlineMs);
+    });
+    try {
+      return await Promise.race([attempts, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async attemptUntil<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    wanted: Set<string>,
+    deadline: number,
+    state: { abandoned: boolean },
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const locks = new SessionLocks(runner, String(this.dataSource.options.database ?? ''));
+    const unlessAbandoned = (manager: EntityManager): Promise<T> => {
+      if (state.abandoned) throw unavailable();
+      return work(manager);
+    };
     try {
+      await boundLockWaits(await runner.connect());
       for (let attempt = 1, restarts = 0; ; ) {
+        if (state.abandoned) throw unavailable();
         try {
           await locks.hold(wanted);
-          return await runner.manager.transaction(work);
+          return await runner.manager.transaction(unlessAbandoned);
         } catch (error) {
           if (error instanceof LocksMissing && restarts++ < MAX_LOCK_RESTARTS) {
             for (const key of error.keys) wanted.add(key);
             continue;
           }
           if (classifyDatabaseError(error) !== 'retryable') throw error;
-          if (attempt >= MAX_ATTEMPTS) {
+          const backoff = 10 * 2 ** attempt + Math.random() * 20;
+          if (attempt >= MAX_ATTEMPTS || Date.now() + backoff >= deadline) {
             this.logger.warn(`transaction gave up after ${attempt} deadlock/lock-timeout attempts`);
-            throw new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+            throw unavailable();
           }
-          await delay(10 * 2 ** attempt + Math.random() * 20);
+          await delay(backoff);
           attempt++;
         }
       }
@@ -81,6 +179,29 @@ export class TransactionRunner {
       await runner.release();
     }
   }
+}
+
+function unavailable(): WebhookException {
+  return new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
+}
+
+/** Once per pooled session (the setting stays with the session). */
+async function boundLockWaits(session: unknown): Promise<void> {
+  const connection = session as { query(sql: string, callback: (error: unknown) => void): void } | undefined;
+  if (!connection || sessionsWithLockWaits.has(connection)) return;
+  await new Promise<void>((resolve, reject) =>
+    connection.query(
+      `SET SESSION lock_wait_timeout = ${SESSION_LOCK_WAIT_SECONDS}, innodb_lock_wait_timeout = ${SESSION_LOCK_WAIT_SECONDS}`,
+      (error) => (error ? reject(error) : resolve()),
+    ),
+  );
+  sessionsWithLockWaits.add(connection);
+}
+
+function meansDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof WebhookException) return error.code === WebhookErrorCode.UNAVAILABLE;
+  const kind = classifyDatabaseError(error);
+  return kind === 'unavailable' || kind === 'retryable';
 }
 
 function delay(ms: number): Promise<void> {
