@@ -3,7 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { classifyDatabaseError, WebhookErrorCode, WebhookException } from '../errors';
 import { LocksMissing, SessionLocks } from './named-locks';
 
-const MAX_ATTEMPTS = 4;
+/**
+ * Attempts of a transaction that hits deadlocks or lock-wait timeouts. On a multi-primary cluster
+ * (Galera) a certification conflict surfaces as a deadlock: under contention a few in a row are
+ * normal, so the budget is generous; the backoff caps the whole at about 6 s.
+ */
+const MAX_ATTEMPTS = 12;
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 800;
 /** Restarts to take locks a transaction found it needs (see requireLocks); more means a bug. */
 const MAX_LOCK_RESTARTS = 3;
 
@@ -17,8 +24,10 @@ export interface TransactionOptions {
  * - SQLite: TypeORM shares one connection (one query runner) between all callers, so two
  *   overlapping transactions would nest as savepoints of each other; they are queued instead.
  * - MySQL: the named locks asked for (up front, or by the work through requireLocks) are taken
- *   before the transaction starts and released after it ends; a deadlock or lock-wait timeout is
- *   retried a bounded number of times, then answered 503.
+ *   before the transaction starts and released after it ends, and their lock rows are bumped as
+ *   the transaction's first write (the cross-node guarantee, see SessionLocks.bumpRows); a
+ *   deadlock or lock-wait timeout re-runs the whole unit of work a bounded number of times with
+ *   jittered backoff, then answers 503.
  */
 @Injectable()
 export class TransactionRunner {
@@ -61,7 +70,10 @@ export class TransactionRunner {
       for (let attempt = 1, restarts = 0; ; ) {
         try {
           await locks.hold(wanted);
-          return await runner.manager.transaction(work);
+          return await runner.manager.transaction(async (manager) => {
+            await locks.bumpRows(manager);
+            return work(manager);
+          });
         } catch (error) {
           if (error instanceof LocksMissing && restarts++ < MAX_LOCK_RESTARTS) {
             for (const key of error.keys) wanted.add(key);
@@ -72,7 +84,7 @@ export class TransactionRunner {
             this.logger.warn(`transaction gave up after ${attempt} deadlock/lock-timeout attempts`);
             throw new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
           }
-          await delay(10 * 2 ** attempt + Math.random() * 20);
+          await delay(backoffMs(attempt));
           attempt++;
         }
       }
@@ -81,6 +93,12 @@ export class TransactionRunner {
       await runner.release();
     }
   }
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries of colliding writers spread out. */
+export function backoffMs(attempt: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function delay(ms: number): Promise<void> {

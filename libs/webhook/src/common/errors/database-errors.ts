@@ -15,6 +15,8 @@ const UNAVAILABLE_CODES = new Set([
   'CR_CONNECTION_ERROR',
   'CR_CONN_HOST_ERROR',
   'POOL_CLOSED',
+  // errno 1047: a Galera node outside the primary component ("WSREP has not yet prepared node").
+  'ER_UNKNOWN_COM_ERROR',
   'SQLITE_CANTOPEN',
 ]);
 const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
