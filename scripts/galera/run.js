@@ -80,7 +80,7 @@ async function sql(i, query, params) {
 }
 
 function socketSql(i, query) {
-  return execFileSync('mariadb', ['--no-defaults', '-uroot', `-S${nodeDir(i)}/sock`, '-N', '-e', query]).toString().trim();
+  return execFileSync('mariadb', ['--no-defaults', '-uroot', `-S${nodeDir(i)}/sock`, '-N', '-e', query], { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
 }
 
 async function waitSynced(i, size, timeoutMs = 120000) {
@@ -98,12 +98,13 @@ async function waitSynced(i, size, timeoutMs = 120000) {
 }
 
 async function startCluster() {
-  for (let i = 0; i < NODES; i++) {
-    mkdirSync(nodeDir(i), { recursive: true });
-    execFileSync('mariadb-install-db', ['--no-defaults', '--user=mysql', `--datadir=${nodeDir(i)}/data`, '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
-  }
-  execFileSync('chown', ['-R', 'mysql:mysql', dir]);
+  // rsync state transfer and the server open the node directories as `mysql`.
+  for (let i = 0; i < NODES; i++) mkdirSync(nodeDir(i), { recursive: true });
   execFileSync('chmod', ['755', dir]);
+  execFileSync('chown', ['-R', 'mysql:mysql', dir]);
+  for (let i = 0; i < NODES; i++) {
+    execFileSync('mariadb-install-db', ['--no-defaults', '--user=mysql', `--datadir=${nodeDir(i)}/data`, '--auth-root-authentication-method=socket'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  }
   const t0 = Date.now();
   startNode(0, true);
   await waitSynced(0, 1);
@@ -160,15 +161,17 @@ async function client(i, c, key, tally, acked) {
   const base = `/api/rest/plugins/webhook/connections/1`;
   for (let k = 0; k < 6; k++) {
     const n = (i * CLIENTS_PER_NODE + c) * 100 + k;
-    const shared = `shared-${(c + k) % 10}`;
+    const slot = (c + k) % 10;
+    const shared = `shared-${slot}`;
     const unique = `unique-${i}-${c}-${k}`;
     const repo = REPOS[(c + k) % REPOS.length];
     const requests = [
-      ['deployments', { pipeline_id: shared, repo_url: repo, commit_sha: `${(c + k) % 10}`.padStart(40, 'a'), environment: 'PRODUCTION', result: 'SUCCESS', start_time: iso(T0 + ((c + k) % 10) * 60000), end_time: iso(T0 + ((c + k) % 10) * 60000 + 30000) }, `d:${shared}`],
+      // The same id always carries the same commit: concurrent re-posts of one deployment.
+      ['deployments', { pipeline_id: shared, repo_url: REPOS[slot % REPOS.length], commit_sha: `${slot}`.padStart(40, 'a'), environment: 'PRODUCTION', result: 'SUCCESS', start_time: iso(T0 + slot * 60000), end_time: iso(T0 + slot * 60000 + 30000) }, `d:${shared}`],
       ['deployments', { pipeline_id: unique, repo_url: repo, commit_sha: `${n}`.padStart(40, 'b'), environment: 'PRODUCTION', result: k % 4 === 3 ? 'FAILURE' : 'SUCCESS', start_time: iso(T0 + n * 1000), end_time: iso(T0 + n * 1000 + 500) }, `d:${unique}`],
       ['issues', { issue_key: `INC-${i}-${c}-${k}`, title: 'down', type: 'INCIDENT', status: 'IN_PROGRESS', created_date: iso(T0 + n * 1000 + 700) }, `i:INC-${i}-${c}-${k}`],
       [`issue/INC-${i}-${c}-${k}/close`, { resolutionDate: iso(T0 + n * 1000 + 900) }, null],
-      ['pull_requests', { pullRequestKey: n, title: `pr ${n}`, status: 'MERGED', createdDate: iso(T0 + n * 1000 - 5000), mergedDate: iso(T0 + n * 1000 - 1000), mergeCommitSha: `${n}`.padStart(40, 'b'), repoUrl: repo }, `p:${n}`],
+      ['pull_requests', { pullRequestKey: n + 1, title: `pr ${n}`, status: 'MERGED', createdDate: iso(T0 + n * 1000 - 5000), mergedDate: iso(T0 + n * 1000 - 1000), mergeCommitSha: `${n}`.padStart(40, 'b'), repoUrl: repo }, `p:${n + 1}`],
     ];
     for (const [path, body, ack] of requests) {
       const res = await call(i, 'POST', `${base}/${path}`, body, key);
@@ -285,7 +288,7 @@ async function main() {
   const loop = async (i, c) => {
     for (let k = 0; !stop; k++) {
       const id = `kill-${i}-${c}-${k}`;
-      const res = await call(i, 'POST', '/api/rest/plugins/webhook/connections/1/deployments', { pipeline_id: id, repo_url: REPOS[c % 3], commit_sha: 'c'.repeat(40), environment: 'PRODUCTION', result: 'SUCCESS', start_time: iso(T0 + 86400000 + k * 1000), end_time: iso(T0 + 86400000 + k * 1000 + 1) }, key);
+      const res = await call(i, 'POST', '/api/rest/plugins/webhook/connections/1/deployments', { pipeline_id: id, repo_url: REPOS[c % 3], commit_sha: `${i}${c}${k}`.padStart(40, 'c'), environment: 'PRODUCTION', result: 'SUCCESS', start_time: iso(T0 + 86400000 + k * 1000), end_time: iso(T0 + 86400000 + k * 1000 + 1) }, key);
       if (res.status >= 200 && res.status < 300) {
         phase2.ok[i]++;
         acked2.add(id);
@@ -324,8 +327,8 @@ async function main() {
 
   const ackedIds = [...acked2];
   for (let i = 0; i < NODES; i++) {
-    const rows = await sql(i, "SELECT cicd_deployment_id AS id FROM cicd_deployment_commits WHERE cicd_deployment_id LIKE '%kill-%'");
-    const present = new Set(rows.map((r) => String(r.id).replace(/^.*:(kill-)/, '$1')));
+    const rows = await sql(i, "SELECT d.id FROM cicd_deployments d JOIN cicd_deployment_commits c ON c.cicd_deployment_id = d.id WHERE d.id LIKE 'kill-%'");
+    const present = new Set(rows.map((r) => String(r.id)));
     const missing = ackedIds.filter((id) => !present.has(id));
     check(missing.length === 0, `node ${i}: all ${ackedIds.length} acknowledged writes of phase 2 present (${missing.length} missing)`);
   }
