@@ -2,6 +2,9 @@ import { createHash } from 'crypto';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { supportsRowLocks } from './upsert-rows';
 
+/** The table of lock rows (migration CreateLockRows). */
+export const LOCK_ROWS_TABLE = '_webhook_locks';
+
 /** How long one attempt waits for a named lock before it counts as a lock-wait timeout. */
 const LOCK_WAIT_SECONDS = 3;
 
@@ -73,6 +76,22 @@ export class SessionLocks {
       throw new NamedLockTimeout();
     }
     this.publish();
+  }
+
+  /**
+   * Bumps the lock row of every held lock, first thing in the transaction. GET_LOCK only
+   * serializes writers connected to the same server; the row write makes writers of the same key
+   * on different primaries (Galera) conflict at certification, so one of them is re-run (a
+   * deadlock error) and reads what the other committed.
+   */
+  async bumpRows(manager: EntityManager): Promise<void> {
+    if (this.held.size === 0) return;
+    const names = [...this.held].map((key) => this.nameOf(key)).sort();
+    await manager.query(
+      `INSERT INTO \`${LOCK_ROWS_TABLE}\` (\`name\`, \`version\`) VALUES ${names.map(() => '(?, 1)').join(', ')}
+         ON DUPLICATE KEY UPDATE \`version\` = \`version\` + 1`,
+      names,
+    );
   }
 
   /** Releases every lock; a session that cannot release is closed, which releases them server-side. */

@@ -5,7 +5,6 @@ import { LocksMissing, SessionLocks } from './named-locks';
 import { resetSqliteTransactionState, sqliteTransactionLeftOpen } from './sqlite-transaction-state';
 import { writeHealthOf } from './write-health';
 
-const MAX_ATTEMPTS = 4;
 /**
  * MySQL: a transaction that has not ended this long after it was asked for is answered 503 (the
  * contract is a 503 within 5 s, the audit row and the response still to come). Its attempt goes
@@ -18,6 +17,14 @@ export const MYSQL_TRANSACTION_DEADLINE_MS = 3000;
  */
 const SESSION_LOCK_WAIT_SECONDS = 2;
 const sessionsWithLockWaits = new WeakSet<object>();
+/**
+ * Attempts of a transaction that hits deadlocks or lock-wait timeouts. On a multi-primary cluster
+ * (Galera) a certification conflict surfaces as a deadlock: under contention a few in a row are
+ * normal, so the budget is generous; the backoff caps the whole at about 6 s.
+ */
+const MAX_ATTEMPTS = 12;
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 800;
 /** Restarts to take locks a transaction found it needs (see requireLocks); more means a bug. */
 const MAX_LOCK_RESTARTS = 3;
 
@@ -57,8 +64,10 @@ function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
  *   (one queue per DataSource). After a failed transaction the runner's state is reset to the
  *   connection's (see sqlite-transaction-state.ts).
  * - MySQL: the named locks asked for (up front, or by the work through requireLocks) are taken
- *   before the transaction starts and released after it ends; a deadlock or lock-wait timeout is
- *   retried a bounded number of times within the transaction's deadline, then answered 503.
+ *   before the transaction starts and released after it ends, and their lock rows are bumped as
+ *   the transaction's first write (the cross-node guarantee, see SessionLocks.bumpRows); a
+ *   deadlock or lock-wait timeout re-runs the whole unit of work with jittered backoff, a bounded
+ *   number of times within the transaction's deadline, then answers 503.
  * Outcomes feed the DataSource's WriteHealth, which /health reports.
  */
 @Injectable()
@@ -158,14 +167,17 @@ export class TransactionRunner {
         if (state.abandoned) throw unavailable();
         try {
           await locks.hold(wanted);
-          return await runner.manager.transaction(unlessAbandoned);
+          return await runner.manager.transaction(async (manager) => {
+            await locks.bumpRows(manager);
+            return unlessAbandoned(manager);
+          });
         } catch (error) {
           if (error instanceof LocksMissing && restarts++ < MAX_LOCK_RESTARTS) {
             for (const key of error.keys) wanted.add(key);
             continue;
           }
           if (classifyDatabaseError(error) !== 'retryable') throw error;
-          const backoff = 10 * 2 ** attempt + Math.random() * 20;
+          const backoff = backoffMs(attempt);
           if (attempt >= MAX_ATTEMPTS || Date.now() + backoff >= deadline) {
             this.logger.warn(`transaction gave up after ${attempt} deadlock/lock-timeout attempts`);
             throw unavailable();
@@ -202,6 +214,12 @@ function meansDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof WebhookException) return error.code === WebhookErrorCode.UNAVAILABLE;
   const kind = classifyDatabaseError(error);
   return kind === 'unavailable' || kind === 'retryable';
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries of colliding writers spread out. */
+export function backoffMs(attempt: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function delay(ms: number): Promise<void> {

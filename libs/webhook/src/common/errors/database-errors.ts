@@ -15,6 +15,8 @@ const UNAVAILABLE_CODES = new Set([
   'CR_CONNECTION_ERROR',
   'CR_CONN_HOST_ERROR',
   'POOL_CLOSED',
+  // errno 1047: a Galera node outside the primary component ("WSREP has not yet prepared node").
+  'ER_UNKNOWN_COM_ERROR',
 ]);
 /** SQLite cannot write the file: disk full, I/O error, read-only file system or file (extended codes included). */
 const SQLITE_UNAVAILABLE_PREFIXES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'];
