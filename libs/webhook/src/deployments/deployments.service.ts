@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withDerivedChange } from '@app/dora';
 import { CicdDeploymentCommitEntity, CicdDeploymentEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { WebhookException } from '../common/errors';
@@ -60,11 +61,12 @@ export class DeploymentsService {
 }
 
 function toData(connectionId: number, deploymentId: string, warnings: string[], written: WrittenDeployment): DeploymentData {
-  return {
+  const commitRows = written.relinked.map(({ id, commitSha }) => ({ id, commitSha }));
+  return withDerivedChange({
     connectionId,
     deploymentId,
     deploymentCommitIds: written.commits.map((commit) => commit.id),
     outcome: written.outcome,
     warnings,
-  };
+  }, { commitRows });
 }

@@ -1,3 +1,4 @@
+import { withDerivedChange } from '@app/dora';
 import { Injectable } from '@nestjs/common';
 import { PullRequestEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
@@ -40,6 +41,7 @@ export class PullRequestsService {
     const existed = await this.pullRequests.exists(manager, id);
     await this.pullRequests.upsert(manager, plan.pullRequest, now);
     recorder?.note(PullRequestEntity, { id });
-    return { connectionId: connection.id, pullRequestId: id, outcome: existed ? 'updated' : 'created', warnings: plan.warnings };
+    const data = { connectionId: connection.id, pullRequestId: id, outcome: existed ? ('updated' as const) : ('created' as const), warnings: plan.warnings };
+    return withDerivedChange(data, { pullRequestIds: [id] });
   }
 }
