@@ -5,6 +5,8 @@
  */
 export interface DerivedChange {
   commitRows: { id: string; commitSha: string }[];
+  /** Finish times the written commit rows had before the write. */
+  previousFinishes: Date[];
   pullRequestIds: string[];
   incidentIds: string[];
 }
@@ -16,7 +18,7 @@ export interface DerivedChange {
 export const DERIVED_CHANGE = Symbol('derivedChange');
 
 export function emptyChange(): DerivedChange {
-  return { commitRows: [], pullRequestIds: [], incidentIds: [] };
+  return { commitRows: [], previousFinishes: [], pullRequestIds: [], incidentIds: [] };
 }
 
 export function withDerivedChange<T extends object>(data: T, change: Partial<DerivedChange>): T {
@@ -31,6 +33,7 @@ export function mergedChange(data: readonly object[]): DerivedChange | undefined
     const change = (item as { [DERIVED_CHANGE]?: DerivedChange })[DERIVED_CHANGE];
     if (!change) return undefined;
     merged.commitRows.push(...change.commitRows);
+    merged.previousFinishes.push(...change.previousFinishes);
     merged.pullRequestIds.push(...change.pullRequestIds);
     merged.incidentIds.push(...change.incidentIds);
   }

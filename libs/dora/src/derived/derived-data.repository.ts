@@ -136,19 +136,6 @@ export class DerivedDataRepository {
     return out;
   }
 
-  /** The project's incidents whose stored link names one of these deployments. */
-  async incidentsLinkedTo(projectName: string, deploymentIds: readonly string[], session: DbSession): Promise<string[]> {
-    const out: string[] = [];
-    for (const part of chunks(deploymentIds)) {
-      const rows = await this.db.query<{ id: unknown }>(
-        sql`SELECT l.id FROM project_incident_deployment_relationships l WHERE l.project_name = ${projectName} AND l.deployment_id IN (${part})`,
-        session,
-      );
-      out.push(...rows.map((row) => String(row.id)));
-    }
-    return out;
-  }
-
   /**
    * The scope's incidents created after `finish` up to the scope's next successful production
    * finish (inclusive; no bound when there is none): those whose §4.4 link a row at `finish` can take.

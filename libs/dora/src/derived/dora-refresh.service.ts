@@ -8,6 +8,7 @@ import { derivePrMetric, PrMetric } from './pr-metrics';
 import { DerivedChange } from './derived-change';
 import { sql } from '../sql/sql';
 import { toInstant } from '../common/calendar';
+import { formatDbDatetime } from '@app/domain';
 
 export interface ProjectRefreshSummary {
   projectName: string;
@@ -87,13 +88,14 @@ export class DoraRefreshService {
       const incidentIds = new Set(change.incidentIds);
       const shas = [...new Set(rows.map((row) => row.commitSha))];
       if (shas.length > 0) for (const id of await this.derived.pullRequestsMergingCommits(ids, shas, session)) pullRequestIds.add(id);
-      // A row that left its place: the incidents blamed on its deployment may move elsewhere.
-      const deployments = [...new Set(rows.flatMap((row) => [row.id, ...(row.deploymentId ? [row.deploymentId] : [])]))];
-      if (deployments.length > 0) for (const id of await this.derived.incidentsLinkedTo(projectName, deployments, session)) incidentIds.add(id);
-      // A successful production finish now: the incidents up to the next finish may be blamed on it.
-      const finishes = rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? ''));
-      for (const finish of uniqueBy(finishes.map((row) => row.finishedDate), (value) => String(toInstantKey(value)))) {
-        for (const id of await this.derived.incidentsAfterFinish(ids, finish, session)) incidentIds.add(id);
+      // §4.4 blames an incident on the last successful production finish before it: only the
+      // incidents from a finish a row left or took up to the next finish can change their link.
+      const finishes = [
+        ...rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? '')).map((row) => toInstant(row.finishedDate)!),
+        ...change.previousFinishes,
+      ];
+      for (const finish of uniqueBy(finishes, (value) => String(value.getTime()))) {
+        for (const id of await this.derived.incidentsAfterFinish(ids, formatDbDatetime(finish), session)) incidentIds.add(id);
       }
       const now = this.clock.now();
       if (incidentIds.size > 0) {
@@ -198,8 +200,4 @@ function uniqueKeys(keys: readonly { id: string; commitSha: string }[]): { id: s
 
 function uniqueBy<T>(values: readonly T[], keyOf: (value: T) => string): T[] {
   return [...new Map(values.map((value) => [keyOf(value), value])).values()];
-}
-
-function toInstantKey(value: unknown): number {
-  return toInstant(value)?.getTime() ?? Number.NaN;
 }

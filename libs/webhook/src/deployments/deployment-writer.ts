@@ -28,6 +28,8 @@ export interface WrittenDeployment {
   commits: CicdDeploymentCommitEntity[];
   /** Stored rows whose `prev_success_deployment_commit_id` the write changed, written ones included. */
   relinked: CommitKey[];
+  /** Finish times the written rows had before, when they were chain members (the derived data's incident links may move off them). */
+  previousFinishes: Date[];
 }
 
 /** A deployment id owned by another connection (409): that request, or batch item, writes nothing. */
@@ -74,7 +76,7 @@ export class DeploymentWriter {
       if (snapshot.owners.has(key) && snapshot.owners.get(key) !== scopeId) return idOfAnotherConnection(input, rows.deploymentId);
       const outcome = snapshot.owners.has(key) || seen.has(key) ? 'updated' : 'created';
       seen.add(key);
-      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [] };
+      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [], previousFinishes: [] };
     });
     const accepted = results.flatMap((result, index) => (result instanceof WebhookException ? [] : [{ result, write: writes[index] }]));
     if (accepted.length === 0) return results;
@@ -93,7 +95,8 @@ export class DeploymentWriter {
 
     await this.deployments.upsert(manager, commits, accepted.map(({ write }) => write.rows.deployment));
     await this.deployments.updatePrevLinks(manager, neighbours, now);
-    for (const { result } of accepted) result.relinked = [...result.commits, ...neighbours];
+    const previousFinishes = before.flatMap((row) => (row.finishedDate ? [row.finishedDate] : []));
+    for (const { result } of accepted) Object.assign(result, { relinked: [...result.commits, ...neighbours], previousFinishes });
     return results;
   }
 

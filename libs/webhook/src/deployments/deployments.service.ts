@@ -62,11 +62,12 @@ export class DeploymentsService {
 
 function toData(connectionId: number, deploymentId: string, warnings: string[], written: WrittenDeployment): DeploymentData {
   const commitRows = written.relinked.map(({ id, commitSha }) => ({ id, commitSha }));
+  const previousFinishes = written.previousFinishes;
   return withDerivedChange({
     connectionId,
     deploymentId,
     deploymentCommitIds: written.commits.map((commit) => commit.id),
     outcome: written.outcome,
     warnings,
-  }, { commitRows });
+  }, { commitRows, previousFinishes });
 }
