@@ -1,3 +1,4 @@
+import { DoraRefreshService } from '@app/dora';
 import fc from 'fast-check';
 import request from 'supertest';
 import { createTestApp, TestApp } from './utils/create-test-app';
@@ -106,6 +107,22 @@ describe.each(testDrivers())('derived DORA data kept incrementally equals a full
         }));
     }
   }
+
+  it('dora:refresh rebuilds prev_success_deployment_commit_id of rows loaded by hand', async () => {
+    await clearMetricsData(t);
+    const insert = (id: string, finished: string, result: string, prev: string) =>
+      t.dataSource.query(
+        `INSERT INTO cicd_deployment_commits (id, commit_sha, cicd_scope_id, cicd_deployment_id, result, environment, finished_date, repo_url,
+           prev_success_deployment_commit_id) VALUES (?, ?, 'webhook:9', ?, ?, 'PRODUCTION', ?, ?, ?)`,
+        [id, `sha-${id}`, id, result, finished, R1, prev],
+      );
+    await insert('h1', '2024-03-01 10:00:00.000', 'SUCCESS', 'junk');
+    await insert('h2', '2024-03-02 10:00:00.000', 'FAILURE', 'h1');
+    await insert('h3', '2024-03-03 10:00:00.000', 'SUCCESS', '');
+    await t.app.get(DoraRefreshService).refreshAll();
+    const rows = await t.dataSource.query('SELECT id, prev_success_deployment_commit_id AS prev FROM cicd_deployment_commits ORDER BY id');
+    expect(rows.map((row: { id: string; prev: string }) => [row.id, row.prev])).toEqual([['h1', ''], ['h2', ''], ['h3', 'h1']]);
+  });
 
   it(`holds over ${RUNS} random write sequences`, async () => {
     await fc.assert(
