@@ -1,6 +1,7 @@
 import { CreateDomainTables1764400000000 } from './1764400000000-CreateDomainTables';
 import { AddMetricsIndexes1764600000000 } from './1764600000000-AddMetricsIndexes';
 import { AddRequestIdToWebhookRequests1765000000000 } from './1765000000000-AddRequestIdToWebhookRequests';
+import { AddDerivedDataIndexes1765200000000 } from './1765200000000-AddDerivedDataIndexes';
 
 /** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
-export const MIGRATIONS = [CreateDomainTables1764400000000, AddMetricsIndexes1764600000000, AddRequestIdToWebhookRequests1765000000000];
+export const MIGRATIONS = [CreateDomainTables1764400000000, AddMetricsIndexes1764600000000, AddRequestIdToWebhookRequests1765000000000, AddDerivedDataIndexes1765200000000];
