@@ -59,24 +59,33 @@ export class AddMetricsIndexes1764600000000 implements MigrationInterface {
   name = 'AddMetricsIndexes1764600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = isMysql(queryRunner);
-    for (const index of METRICS_INDEXES) {
-      if (!(await ownsTable(queryRunner, index.table))) continue;
-      if (mysql && (await mysqlIndexExists(queryRunner, index))) continue;
-      const columns = index.columns.map((column) => quote(column, mysql)).join(', ');
-      const ifNotExists = mysql ? '' : 'IF NOT EXISTS ';
-      await queryRunner.query(`CREATE INDEX ${ifNotExists}${quote(index.name, mysql)} ON ${quote(index.table, mysql)} (${columns})`);
-    }
+    await createOwnIndexes(queryRunner, METRICS_INDEXES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const mysql = isMysql(queryRunner);
-    for (const index of [...METRICS_INDEXES].reverse()) {
-      if (!mysql) {
-        await queryRunner.query(`DROP INDEX IF EXISTS ${quote(index.name, false)}`);
-      } else if (await mysqlIndexExists(queryRunner, index)) {
-        await queryRunner.query(`DROP INDEX ${quote(index.name, true)} ON ${quote(index.table, true)}`);
-      }
+    await dropIndexes(queryRunner, METRICS_INDEXES);
+  }
+}
+
+/** Creates these indexes on the tables our first migration created (a DevLake table is left alone). */
+export async function createOwnIndexes(queryRunner: QueryRunner, indexes: readonly MetricsIndex[]): Promise<void> {
+  const mysql = isMysql(queryRunner);
+  for (const index of indexes) {
+    if (!(await ownsTable(queryRunner, index.table))) continue;
+    if (mysql && (await mysqlIndexExists(queryRunner, index))) continue;
+    const columns = index.columns.map((column) => quote(column, mysql)).join(', ');
+    const ifNotExists = mysql ? '' : 'IF NOT EXISTS ';
+    await queryRunner.query(`CREATE INDEX ${ifNotExists}${quote(index.name, mysql)} ON ${quote(index.table, mysql)} (${columns})`);
+  }
+}
+
+export async function dropIndexes(queryRunner: QueryRunner, indexes: readonly MetricsIndex[]): Promise<void> {
+  const mysql = isMysql(queryRunner);
+  for (const index of [...indexes].reverse()) {
+    if (!mysql) {
+      await queryRunner.query(`DROP INDEX IF EXISTS ${quote(index.name, false)}`);
+    } else if (await mysqlIndexExists(queryRunner, index)) {
+      await queryRunner.query(`DROP INDEX ${quote(index.name, true)} ON ${quote(index.table, true)}`);
     }
   }
 }

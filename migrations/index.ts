@@ -3,6 +3,7 @@ import { AddMetricsIndexes1764600000000 } from './1764600000000-AddMetricsIndexe
 import { AddRequestIdToWebhookRequests1765000000000 } from './1765000000000-AddRequestIdToWebhookRequests';
 import { CreateLockRows1765100000000 } from './1765100000000-CreateLockRows';
 import { AddDeploymentCommitLists1765200000000 } from './1765200000000-AddDeploymentCommitLists';
+import { AddDerivedDataIndexes1765300000000 } from './1765300000000-AddDerivedDataIndexes';
 
 /** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddRequestIdToWebhookRequests1765000000000,
   CreateLockRows1765100000000,
   AddDeploymentCommitLists1765200000000,
+  AddDerivedDataIndexes1765300000000,
 ];

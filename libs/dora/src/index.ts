@@ -20,3 +20,5 @@ export type { MetricScope } from './scope/metric-scope';
 export type { MetricsWindow } from './common/metrics-window';
 export type { Level, MetricResult, SeriesPoint } from './common/metric-result';
 export { createStandaloneRefresh } from './standalone';
+export { DERIVED_CHANGE, mergedChange, withDerivedChange } from './derived/derived-change';
+export type { DerivedChange } from './derived/derived-change';

@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectIncidentDeploymentRelationshipEntity, ProjectPrMetricEntity } from '@app/domain';
+import { In } from 'typeorm';
 import { toInstant } from '../common/calendar';
 import { ScopeIds } from '../scope/metric-scope';
-import { deploymentInScope, successfulProduction } from '../sql/scope-sql';
-import { raw, sql } from '../sql/sql';
+import { deploymentInScope, incidentInScope, successfulProduction } from '../sql/scope-sql';
+import { joinSql, raw, Sql, sql } from '../sql/sql';
 import { DbSession, SqlRunner } from '../sql/sql-runner';
 import { IncidentLink } from './incident-links.repository';
+import { rebuildPrevSuccessLinks } from './chain-rebuild';
 import { PrMetric, PullRequestInput } from './pr-metrics';
 
 const CHUNK = 200;
+
+/** A written or relinked commit row as stored after the write. */
+export interface ChangedCommitRow {
+  id: string;
+  commitSha: string;
+  deploymentId: string | null;
+  cicdScopeId: string | null;
+  /** As the driver returned it, to bind back unchanged. */
+  finishedDate: unknown;
+  productionSuccess: boolean;
+}
 const EMPTY_RAW = { rawDataParams: '', rawDataTable: '', rawDataId: 0, rawDataRemark: '' };
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -28,13 +41,18 @@ export class DerivedDataRepository {
     return this.db.transaction(work);
   }
 
+  /** Every chain's `prev_success_deployment_commit_id` rebuilt (dora:refresh); the number of rows changed. */
+  rebuildChains(now: Date): Promise<number> {
+    return this.db.transaction((session) => rebuildPrevSuccessLinks(this.db, session, now));
+  }
+
   /**
    * The scope's merged PRs, each with the deployment commit row that shipped its merge commit:
    * a qualifying row with a previous success (§4.1) whose SHA differs from that success's (§4.2),
    * earliest start first (ties: smallest id). First commit and first foreign comment come from
    * DevLake's tables when the database has them.
    */
-  async pullRequestInputs(ids: ScopeIds, session?: DbSession): Promise<PullRequestInput[]> {
+  async pullRequestInputs(ids: ScopeIds, session?: DbSession, only?: Sql): Promise<PullRequestInput[]> {
     const withCommits = await this.db.hasTable('pull_request_commits', session);
     const withComments = await this.db.hasTable('pull_request_comments', session);
     const firstCommit = (column: string) =>
@@ -62,7 +80,7 @@ export class DerivedDataRepository {
               ${firstComment('id')} AS first_review_id,
               ${firstComment('created_date')} AS first_comment_date
             FROM pull_requests pr
-           WHERE pr.base_repo_id IN (${ids.repoIds}) AND pr.merged_date IS NOT NULL) x
+           WHERE pr.base_repo_id IN (${ids.repoIds}) AND pr.merged_date IS NOT NULL${only ? sql` AND ${only}` : raw('')}) x
           LEFT JOIN cicd_deployment_commits dd ON dd.id = x.deployment_commit_id AND dd.commit_sha = x.merge_commit_sha
           ORDER BY x.id`,
       session,
@@ -80,13 +98,74 @@ export class DerivedDataRepository {
     }));
   }
 
-  /** Makes the project's relationship rows equal `links`; untouched rows keep their timestamps. */
-  async syncIncidentLinks(session: DbSession, projectName: string, links: readonly IncidentLink[], now: Date) {
-    const existing = new Map(
-      (await session.getRepository(ProjectIncidentDeploymentRelationshipEntity).find({ where: { projectName } })).map(
-        (row) => [row.id, row.deploymentId] as const,
-      ),
+  /** The current state of these commit rows, as the incremental refresh needs it. */
+  async commitRows(keys: readonly { id: string; commitSha: string }[], session: DbSession): Promise<ChangedCommitRow[]> {
+    const out: ChangedCommitRow[] = [];
+    for (const part of chunks(keys)) {
+      const pairs = part.map((key) => sql`(cr.id = ${key.id} AND cr.commit_sha = ${key.commitSha})`);
+      const rows = await this.db.query<Record<string, unknown>>(
+        sql`SELECT cr.id, cr.commit_sha, cr.cicd_deployment_id, cr.cicd_scope_id, cr.finished_date,
+              CASE WHEN ${successfulProduction('cr')} THEN 1 ELSE 0 END AS production_success
+             FROM cicd_deployment_commits cr WHERE ${joinSql(pairs, ' OR ')}`,
+        session,
+      );
+      for (const row of rows) {
+        out.push({
+          id: String(row.id),
+          commitSha: String(row.commit_sha),
+          deploymentId: text(row.cicd_deployment_id),
+          cicdScopeId: text(row.cicd_scope_id),
+          finishedDate: row.finished_date ?? null,
+          productionSuccess: Number(row.production_success) === 1,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Merged or not, the scope's PRs whose merge commit is one of these. */
+  async pullRequestsMergingCommits(ids: ScopeIds, shas: readonly string[], session: DbSession): Promise<string[]> {
+    const out: string[] = [];
+    for (const part of chunks(shas)) {
+      const rows = await this.db.query<{ id: unknown }>(
+        sql`SELECT pr.id FROM pull_requests pr WHERE pr.merge_commit_sha IN (${part}) AND pr.base_repo_id IN (${ids.repoIds})`,
+        session,
+      );
+      out.push(...rows.map((row) => String(row.id)));
+    }
+    return out;
+  }
+
+  /**
+   * The scope's incidents created after `finish` up to the scope's next successful production
+   * finish (inclusive; no bound when there is none): those whose §4.4 link a row at `finish` can take.
+   */
+  async incidentsAfterFinish(ids: ScopeIds, finish: unknown, session: DbSession): Promise<string[]> {
+    let next: unknown = null;
+    for (const scopeId of ids.cicdScopeIds) {
+      const [row] = await this.db.query<{ next: unknown }>(
+        sql`SELECT MIN(nx.finished_date) AS next FROM cicd_deployment_commits nx
+             WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}`,
+        session,
+      );
+      if (row?.next !== null && row?.next !== undefined && (next === null || toInstant(row.next)! < toInstant(next)!)) next = row.next;
+    }
+    const rows = await this.db.query<{ id: unknown }>(
+      sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish}${
+        next === null ? raw('') : sql` AND li.created_date <= ${next}`
+      }`,
+      session,
     );
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Makes the project's relationship rows equal `links`; untouched rows keep their timestamps. */
+  async syncIncidentLinks(session: DbSession, projectName: string, links: readonly IncidentLink[], now: Date, subset?: readonly string[]) {
+    const repository = session.getRepository(ProjectIncidentDeploymentRelationshipEntity);
+    const stored = subset
+      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: { projectName, id: In(part) } })))).flat()
+      : await repository.find({ where: { projectName } });
+    const existing = new Map(stored.map((row) => [row.id, row.deploymentId] as const));
     const wanted = new Map(links.map((link) => [link.incidentId, link.deploymentId] as const));
     const stale = [...existing.keys()].filter((id) => !wanted.has(id));
     const changed = links.filter((link) => existing.get(link.incidentId) !== link.deploymentId);
@@ -106,9 +185,12 @@ export class DerivedDataRepository {
   }
 
   /** Makes the project's `project_pr_metrics` rows equal `metrics`; untouched rows keep their timestamps. */
-  async syncPrMetrics(session: DbSession, projectName: string, metrics: readonly PrMetric[], now: Date) {
+  async syncPrMetrics(session: DbSession, projectName: string, metrics: readonly PrMetric[], now: Date, subset?: readonly string[]) {
     const repository = session.getRepository(ProjectPrMetricEntity);
-    const existing = new Map((await repository.find({ where: { projectName } })).map((row) => [row.id, row] as const));
+    const stored = subset
+      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: { projectName, id: In(part) } })))).flat()
+      : await repository.find({ where: { projectName } });
+    const existing = new Map(stored.map((row) => [row.id, row] as const));
     const wanted = new Set(metrics.map((metric) => metric.id));
     const stale = [...existing.keys()].filter((id) => !wanted.has(id));
     const changed = metrics.filter((metric) => !samePrMetric(existing.get(metric.id), metric));

@@ -5,6 +5,10 @@ import { ScopeRepository } from '../scope/scope.repository';
 import { DerivedDataRepository } from './derived-data.repository';
 import { IncidentLink, IncidentLinksRepository } from './incident-links.repository';
 import { derivePrMetric, PrMetric } from './pr-metrics';
+import { DerivedChange } from './derived-change';
+import { sql } from '../sql/sql';
+import { toInstant } from '../common/calendar';
+import { formatDbDatetime } from '@app/domain';
 
 export interface ProjectRefreshSummary {
   projectName: string;
@@ -49,6 +53,67 @@ export class DoraRefreshService {
     await this.refreshProjects(projects);
   }
 
+  /**
+   * After a committed write that says what it changed: in every project mapped to these scope ids,
+   * recomputes only the derived rows the change can move (issue 10), each project in one
+   * transaction under its lock. Without a change, rebuilds those projects. Never throws.
+   */
+  async applyChange(scopeIds: readonly string[], change: DerivedChange | undefined): Promise<void> {
+    if (!change) return this.refreshForScopes(scopeIds);
+    let projects: string[];
+    try {
+      projects = await this.scopes.projectsMappedTo(scopeIds);
+    } catch (error) {
+      for (const scopeId of scopeIds) this.scopesNeedingRepair.add(scopeId);
+      this.logger.error(`cannot list the projects of ${scopeIds.join(', ')}, repaired on a later read: ${(error as Error).message}`);
+      return;
+    }
+    for (const projectName of new Set(projects)) {
+      try {
+        await this.updateProject(projectName, change);
+      } catch (error) {
+        this.needsRepair.add(projectName);
+        this.logger.error(`update of project ${projectName} failed, repaired on its next read: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** The incremental refresh of one project; throws on failure. */
+  async updateProject(projectName: string, change: DerivedChange): Promise<void> {
+    await this.derived.transaction(async (session) => {
+      await this.scopes.lockProject(projectName, session);
+      const ids = projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids;
+      const rows = await this.derived.commitRows(uniqueKeys(change.commitRows), session);
+      const pullRequestIds = new Set(change.pullRequestIds);
+      const incidentIds = new Set(change.incidentIds);
+      const shas = [...new Set(rows.map((row) => row.commitSha))];
+      if (shas.length > 0) for (const id of await this.derived.pullRequestsMergingCommits(ids, shas, session)) pullRequestIds.add(id);
+      // §4.4 blames an incident on the last successful production finish before it: only the
+      // incidents from a finish a row left or took up to the next finish can change their link.
+      const finishes = [
+        ...rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? '')).map((row) => toInstant(row.finishedDate)!),
+        ...change.previousFinishes,
+      ];
+      for (const finish of uniqueBy(finishes, (value) => String(value.getTime()))) {
+        for (const id of await this.derived.incidentsAfterFinish(ids, formatDbDatetime(finish), session)) incidentIds.add(id);
+      }
+      const now = this.clock.now();
+      if (incidentIds.size > 0) {
+        const only = [...incidentIds];
+        await this.derived.syncIncidentLinks(session, projectName, await this.links.incidentLinks(ids, session, only), now, only);
+      }
+      if (pullRequestIds.size > 0) {
+        const only = [...pullRequestIds];
+        const metrics: PrMetric[] = [];
+        for (let i = 0; i < only.length; i += 200) {
+          const part = only.slice(i, i + 200);
+          metrics.push(...(await this.derived.pullRequestInputs(ids, session, sql`pr.id IN (${part})`)).map(derivePrMetric));
+        }
+        await this.derived.syncPrMetrics(session, projectName, metrics, now, only);
+      }
+    });
+  }
+
   /** Refreshes these projects (e.g. one whose mapping was just removed). Never throws. */
   async refreshProjects(projectNames: readonly string[]): Promise<void> {
     for (const projectName of new Set(projectNames)) {
@@ -88,8 +153,12 @@ export class DoraRefreshService {
     return summary;
   }
 
-  /** `npm run dora:refresh`: every project, stale ones included; throws on the first failure. */
+  /**
+   * `npm run dora:refresh`: every chain's `prev_success_deployment_commit_id`, then every project,
+   * stale ones included; throws on the first failure.
+   */
   async refreshAll(): Promise<ProjectRefreshSummary[]> {
+    await this.derived.rebuildChains(this.clock.now());
     const summaries: ProjectRefreshSummary[] = [];
     for (const projectName of await this.scopes.allProjectNames()) summaries.push(await this.refreshProject(projectName));
     return summaries;
@@ -123,4 +192,12 @@ export class DoraRefreshService {
   async computePrMetrics(ids: ScopeIds): Promise<PrMetric[]> {
     return (await this.derived.pullRequestInputs(ids)).map(derivePrMetric);
   }
+}
+
+function uniqueKeys(keys: readonly { id: string; commitSha: string }[]): { id: string; commitSha: string }[] {
+  return [...new Map(keys.map((key) => [JSON.stringify([key.id, key.commitSha]), key])).values()];
+}
+
+function uniqueBy<T>(values: readonly T[], keyOf: (value: T) => string): T[] {
+  return [...new Map(values.map((value) => [keyOf(value), value])).values()];
 }

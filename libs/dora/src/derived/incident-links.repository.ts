@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { toInstant } from '../common/calendar';
 import { ScopeIds } from '../scope/metric-scope';
 import { incidentInScope, successfulProduction } from '../sql/scope-sql';
-import { joinSql, sql } from '../sql/sql';
+import { joinSql, raw, sql } from '../sql/sql';
 import { DbSession, SqlRunner } from '../sql/sql-runner';
 
 /** An incident of a scope and the deployment it is blamed on (§4.4). */
@@ -38,11 +38,20 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export class IncidentLinksRepository {
   constructor(private readonly db: SqlRunner) {}
 
-  async incidentLinks(ids: ScopeIds, session?: DbSession): Promise<IncidentLink[]> {
-    const incidents = await this.db.query<Record<string, unknown>>(
-      sql`SELECT li.id, li.created_date, li.resolution_date FROM incidents li WHERE ${incidentInScope('li', ids)} ORDER BY li.id`,
-      session,
-    );
+  /** `only`: these incident ids alone (the incremental refresh); all of the scope's otherwise. */
+  async incidentLinks(ids: ScopeIds, session?: DbSession, only?: readonly string[]): Promise<IncidentLink[]> {
+    const incidents: Record<string, unknown>[] = [];
+    for (const part of only ? chunks(only, LOOKUPS_PER_STATEMENT) : [undefined]) {
+      if (part?.length === 0) continue;
+      incidents.push(
+        ...(await this.db.query<Record<string, unknown>>(
+          sql`SELECT li.id, li.created_date, li.resolution_date FROM incidents li WHERE ${incidentInScope('li', ids)}${
+            part ? sql` AND li.id IN (${part})` : raw('')
+          } ORDER BY li.id`,
+          session,
+        )),
+      );
+    }
     const created = [...new Set(incidents.map((row) => row.created_date).filter((value) => value !== null && value !== undefined))];
     const latest = await this.latestFinishBefore(ids, created, session);
     const rowsAt = await this.rowsFinishedAt(ids, [...new Set(latest.values())], session);

@@ -32,6 +32,8 @@ export interface WrittenDeployment {
   relinked: CommitKey[];
   /** Warnings about what the write replaced (a seed-form deployment without `pipeline_id`). */
   warnings: string[];
+  /** Finish times the written rows had before, when they were chain members (the derived data's incident links may move off them). */
+  previousFinishes: Date[];
 }
 
 /** A deployment id owned by another connection (409): that request, or batch item, writes nothing. */
@@ -87,7 +89,7 @@ export class DeploymentWriter {
       const outcome = owner !== undefined || seen.has(key) ? 'updated' : 'created';
       seen.add(key);
       const warnings = takenOver ? [takeOverWarning(input, rows.deploymentId, owner as string)] : [];
-      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [], warnings };
+      return { outcome, commits: rows.commits.map((commit) => withRepoId(commit, snapshot.repoIds)), relinked: [], warnings, previousFinishes: [] };
     });
     const accepted = results.flatMap((result, index) => (result instanceof WebhookException ? [] : [{ result, write: writes[index] }]));
     if (accepted.length === 0) return results;
@@ -108,8 +110,10 @@ export class DeploymentWriter {
     await this.deployments.updatePrevLinks(manager, neighbours, now);
     await this.commitLists.sync(manager, listedRows(accepted.map(({ write }) => write.rows), after, neighbours));
     const warnings = replacedDeploymentWarnings(accepted.map(({ result, write }) => ({ input: write.input, commits: result.commits })), before);
+    const previousFinishes = before.flatMap((row) => (row.finishedDate ? [row.finishedDate] : []));
     accepted.forEach(({ result }, index) => {
       result.relinked = [...result.commits, ...neighbours];
+      result.previousFinishes = previousFinishes;
       result.warnings = [...result.warnings, ...warnings[index]];
     });
     return results;

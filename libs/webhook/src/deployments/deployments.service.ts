@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withDerivedChange } from '@app/dora';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { WebhookException } from '../common/errors';
 import { RequestTarget } from '../ingestion/ingestion-target';
@@ -57,11 +58,13 @@ export class DeploymentsService {
 }
 
 function toData(connectionId: number, deploymentId: string, warnings: string[], written: WrittenDeployment): DeploymentData {
-  return {
+  const commitRows = written.relinked.map(({ id, commitSha }) => ({ id, commitSha }));
+  const previousFinishes = written.previousFinishes;
+  return withDerivedChange({
     connectionId,
     deploymentId,
     deploymentCommitIds: written.commits.map((commit) => commit.id),
     outcome: written.outcome,
     warnings: [...warnings, ...written.warnings],
-  };
+  }, { commitRows, previousFinishes });
 }

@@ -19,8 +19,8 @@ export interface GroupWritesDeps {
   transactions: TransactionRunner;
   projects: ProjectsService;
   maxBatchItems: number;
-  /** The refresh of spec metrics.md §4.5 after a committed write, given one written `data`. */
-  refresh(data: object): Promise<void>;
+  /** The refresh of the derived data after a committed write, given every written `data`. */
+  refresh(data: object[]): Promise<void>;
   /** One plan in its own transaction, as the single route writes it (a too-long value is its 400). */
   writeOne<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, connection: WebhookConnectionEntity, plan: TPlan): Promise<TData>;
 }
@@ -66,8 +66,8 @@ export class GroupWrites {
         for (const plan of plans) alone.push(await this.deps.writeOne(handler, target.connection, plan).catch(asOwnOutcome));
         return alone;
       });
-      const firstWritten = outcomes.find((outcome) => !(outcome instanceof WebhookException));
-      if (firstWritten) await this.deps.refresh(firstWritten);
+      const written = outcomes.filter((outcome) => !(outcome instanceof WebhookException));
+      if (written.length > 0) await this.deps.refresh(written);
       return outcomes.map((outcome) => (outcome instanceof WebhookException ? outcome : asItem(target, outcome)));
     });
   }
@@ -86,8 +86,8 @@ export class GroupWrites {
       outcomes = [];
       for (const plan of plans) outcomes.push(await this.deps.writeOne(handler, connection, plan).catch((failure: Error) => failure));
     }
-    const firstWritten = outcomes.find((outcome) => !(outcome instanceof Error));
-    if (firstWritten) await this.deps.refresh(firstWritten);
+    const written = outcomes.filter((outcome) => !(outcome instanceof Error));
+    if (written.length > 0) await this.deps.refresh(written);
     return outcomes;
   }
 

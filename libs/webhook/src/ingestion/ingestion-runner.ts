@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DoraRefreshService } from '@app/dora';
+import { DoraRefreshService, mergedChange } from '@app/dora';
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { projectConnectionName } from '../connections/connection-params';
@@ -109,7 +109,7 @@ export class IngestionRunner {
     }
     if (!dryRun) {
       const data = await this.commit(scope, body, handler);
-      await this.refreshDerivedData(data);
+      await this.refreshDerivedData([data]);
       return data;
     }
     return this.rolledBack((manager) => this.preview(manager, scope, body, handler, {}), this.locksOf(handler, [body], scope));
@@ -139,7 +139,7 @@ export class IngestionRunner {
         written.push(data);
         return asItem(data);
       });
-      if (written.length > 0) await this.refreshDerivedData(written[0]);
+      if (written.length > 0) await this.refreshDerivedData(written);
       return report;
     }
     const bodies = items.flatMap((item) => (item.ok ? [item.value] : []));
@@ -172,11 +172,12 @@ export class IngestionRunner {
     };
   }
 
-  /** Spec metrics.md §4.5: the derived DORA tables follow each committed write before the answer. */
-  private async refreshDerivedData(data: object): Promise<void> {
-    const connectionId = (data as { connectionId?: unknown }).connectionId;
+  /** The derived DORA tables follow each committed write before the answer, incrementally (issue 10). */
+  private async refreshDerivedData(data: object[]): Promise<void> {
+    const connectionId = (data[0] as { connectionId?: unknown }).connectionId;
     if (typeof connectionId === 'number') {
-      await this.metrics.timeDerivedRefresh(() => this.derivedData.refreshForScopes([webhookScopeId(connectionId)]));
+      const change = mergedChange(data);
+      await this.metrics.timeDerivedRefresh(() => this.derivedData.applyChange([webhookScopeId(connectionId)], change));
     }
   }
 

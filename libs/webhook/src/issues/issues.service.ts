@@ -1,3 +1,4 @@
+import { withDerivedChange } from '@app/dora';
 import { Injectable } from '@nestjs/common';
 import { IssueEntity } from '@app/domain';
 import { BatchItemResult, JsonObject } from '../common/body';
@@ -77,14 +78,14 @@ export class IssuesService {
     await this.issues.replaceIssueAssignee(manager, issue.id, assignee, now);
     if (plan.isIncident) await this.writeIncident(context, issue);
     else await this.issues.deleteIncident(manager, issue.id);
-    return {
+    return withDerivedChange({
       connectionId: connection.id,
       issueId: issue.id,
       boardId,
       incidentId: plan.isIncident ? issue.id : null,
-      outcome: existed ? 'updated' : 'created',
+      outcome: existed ? ('updated' as const) : ('created' as const),
       warnings: plan.warnings,
-    };
+    }, { incidentIds: [issue.id] });
   }
 
   /** The incident row and its single assignee row, both overwritten. */
@@ -109,13 +110,13 @@ export class IssuesService {
       // DevLake rolled the whole close back here; the incident is rebuilt from the issue instead.
       await this.writeIncident(context, { ...stored, ...columns });
     }
-    return {
+    return withDerivedChange({
       connectionId: connection.id,
       issueId,
       incidentId: isIncident ? issueId : null,
       resolutionDate: formatIsoMillis(columns.resolutionDate),
       leadTimeMinutes: columns.leadTimeMinutes,
       warnings,
-    };
+    }, { incidentIds: [issueId] });
   }
 }

@@ -1,3 +1,4 @@
+import { withDerivedChange } from '@app/dora';
 import { Injectable } from '@nestjs/common';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { RequestTarget } from '../ingestion/ingestion-target';
@@ -38,6 +39,7 @@ export class PullRequestsService {
     const { id } = plan.pullRequest;
     const existed = await this.pullRequests.exists(manager, id);
     await this.pullRequests.upsert(manager, plan.pullRequest, now);
-    return { connectionId: connection.id, pullRequestId: id, outcome: existed ? 'updated' : 'created', warnings: plan.warnings };
+    const data = { connectionId: connection.id, pullRequestId: id, outcome: existed ? ('updated' as const) : ('created' as const), warnings: plan.warnings };
+    return withDerivedChange(data, { pullRequestIds: [id] });
   }
 }

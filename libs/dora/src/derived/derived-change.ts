@@ -1,0 +1,41 @@
+/**
+ * What one committed write can change in the derived tables (issue 10): the deployment commit
+ * rows it wrote or relinked, the pull requests and the incidents it wrote. The incremental
+ * refresh recomputes only the derived rows these can move.
+ */
+export interface DerivedChange {
+  commitRows: { id: string; commitSha: string }[];
+  /** Finish times the written commit rows had before the write. */
+  previousFinishes: Date[];
+  pullRequestIds: string[];
+  incidentIds: string[];
+}
+
+/**
+ * Carries a write's DerivedChange on its response `data` without showing in the JSON: a symbol
+ * key is skipped by JSON.stringify (the answer stays as the spec defines it) and kept by spreads.
+ */
+export const DERIVED_CHANGE = Symbol('derivedChange');
+
+export function emptyChange(): DerivedChange {
+  return { commitRows: [], previousFinishes: [], pullRequestIds: [], incidentIds: [] };
+}
+
+export function withDerivedChange<T extends object>(data: T, change: Partial<DerivedChange>): T {
+  Object.defineProperty(data, DERIVED_CHANGE, { value: { ...emptyChange(), ...change }, enumerable: true });
+  return data;
+}
+
+/** The changes of these written `data`, merged; undefined when one of them carries none (refresh whole projects). */
+export function mergedChange(data: readonly object[]): DerivedChange | undefined {
+  const merged = emptyChange();
+  for (const item of data) {
+    const change = (item as { [DERIVED_CHANGE]?: DerivedChange })[DERIVED_CHANGE];
+    if (!change) return undefined;
+    merged.commitRows.push(...change.commitRows);
+    merged.previousFinishes.push(...change.previousFinishes);
+    merged.pullRequestIds.push(...change.pullRequestIds);
+    merged.incidentIds.push(...change.incidentIds);
+  }
+  return merged;
+}

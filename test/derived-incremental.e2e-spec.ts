@@ -1,0 +1,139 @@
+import { DoraRefreshService } from '@app/dora';
+import fc from 'fast-check';
+import request from 'supertest';
+import { createTestApp, TestApp } from './utils/create-test-app';
+import { incrementalAndRebuilt } from './utils/derived-equivalence';
+import { API, createConnection, postWithKey, TestConnection } from './utils/ingestion-client';
+import { clearMetricsData } from './utils/metrics-fixtures';
+import { testDrivers } from './utils/test-databases';
+import { ADMIN } from './utils/webhook-client';
+
+/**
+ * Issue 10's invariant: whatever sequence of writes arrives through the API, the derived tables
+ * the incremental maintenance keeps equal `dora:refresh`'s full rebuild.
+ */
+const RUNS = Number(process.env.DERIVED_PROPERTY_RUNS ?? 200);
+const R1 = 'https://github.com/acme/r1';
+const SHAS = ['a1', 'b2', 'c3', 'd4'];
+const at = (halfHours: number) => new Date(Date.UTC(2024, 2, 1) + halfHours * 30 * 60_000).toISOString();
+
+const deployment = fc.record({
+  pipeline: fc.integer({ min: 1, max: 4 }),
+  sha: fc.constantFrom(...SHAS),
+  finish: fc.integer({ min: 2, max: 40 }),
+  result: fc.constantFrom('SUCCESS', 'SUCCESS', 'FAILURE'),
+  environment: fc.constantFrom('PRODUCTION', 'PRODUCTION', 'STAGING'),
+});
+type Deployment = typeof deployment extends fc.Arbitrary<infer T> ? T : never;
+
+const op = fc.oneof(
+  deployment.map((d) => ({ kind: 'deploy' as const, ...d })),
+  fc.array(deployment, { minLength: 2, maxLength: 3 }).map((items) => ({ kind: 'deployBatch' as const, items })),
+  fc.record({
+    kind: fc.constant('pr' as const),
+    key: fc.integer({ min: 1, max: 3 }),
+    sha: fc.constantFrom(...SHAS),
+    created: fc.integer({ min: 0, max: 30 }),
+    merged: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('incident' as const), key: fc.integer({ min: 1, max: 3 }), created: fc.integer({ min: 0, max: 44 }) }),
+  fc.record({ kind: fc.constant('close' as const), key: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('notIncident' as const), key: fc.integer({ min: 1, max: 3 }) }),
+  fc.constantFrom({ kind: 'mapP2' as const }, { kind: 'unmapP2' as const }),
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+const deployBody = (d: Deployment) => ({
+  pipeline_id: `p${d.pipeline}`,
+  repo_url: R1,
+  commit_sha: d.sha,
+  start_time: at(d.finish - 2),
+  end_time: at(d.finish),
+  result: d.result,
+  environment: d.environment,
+});
+
+describe.each(testDrivers())('derived DORA data kept incrementally equals a full rebuild on %s', (driver) => {
+  let t: TestApp;
+  let c: TestConnection;
+
+  beforeAll(async () => {
+    t = await createTestApp(driver, 'derived_incremental');
+    c = await createConnection(t, 'ci');
+    await request(t.http).put(`${ADMIN}/connections/${c.id}/projects/p1`).expect(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = async (path: string, body: object) => {
+    const res = await postWithKey(t, c.key, `${API}/${c.id}/${path}`, body);
+    if (res.status !== 200) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  };
+
+  async function apply(step: Op): Promise<void> {
+    switch (step.kind) {
+      case 'deploy':
+        return void (await post('deployments', deployBody(step)));
+      case 'deployBatch':
+        return void (await post('deployments/batch', step.items.map(deployBody)));
+      case 'pr':
+        return void (await post('pull_requests', {
+          pullRequestKey: step.key,
+          displayTitle: 'change',
+          status: step.merged === null ? 'OPEN' : 'MERGED',
+          createdDate: at(step.created),
+          ...(step.merged === null ? {} : { mergedDate: at(step.created + step.merged) }),
+          mergeCommitSha: step.sha,
+        }));
+      case 'incident':
+      case 'notIncident':
+        return void (await post('issues', {
+          issue_key: `I${step.key}`,
+          title: 'outage',
+          type: step.kind === 'incident' ? 'INCIDENT' : 'BUG',
+          status: 'TODO',
+          created_date: at(step.kind === 'incident' ? step.created : 1),
+        }));
+      case 'close':
+        return void (await postWithKey(t, c.key, `${API}/${c.id}/issue/I${step.key}/close`).expect((res) => {
+          if (res.status !== 200 && res.status !== 404) throw new Error(`close answered ${res.status}`);
+        }));
+      case 'mapP2':
+        return void (await request(t.http).put(`${ADMIN}/connections/${c.id}/projects/p2`).expect(200));
+      case 'unmapP2':
+        return void (await request(t.http).delete(`${ADMIN}/connections/${c.id}/projects/p2`).expect((res) => {
+          if (res.status !== 200 && res.status !== 204 && res.status !== 404) throw new Error(`unmap answered ${res.status}`);
+        }));
+    }
+  }
+
+  it('dora:refresh rebuilds prev_success_deployment_commit_id of rows loaded by hand', async () => {
+    await clearMetricsData(t);
+    const insert = (id: string, finished: string, result: string, prev: string) =>
+      t.dataSource.query(
+        `INSERT INTO cicd_deployment_commits (id, commit_sha, cicd_scope_id, cicd_deployment_id, result, environment, finished_date, repo_url,
+           prev_success_deployment_commit_id) VALUES (?, ?, 'webhook:9', ?, ?, 'PRODUCTION', ?, ?, ?)`,
+        [id, `sha-${id}`, id, result, finished, R1, prev],
+      );
+    await insert('h1', '2024-03-01 10:00:00.000', 'SUCCESS', 'junk');
+    await insert('h2', '2024-03-02 10:00:00.000', 'FAILURE', 'h1');
+    await insert('h3', '2024-03-03 10:00:00.000', 'SUCCESS', '');
+    await t.app.get(DoraRefreshService).refreshAll();
+    const rows = await t.dataSource.query('SELECT id, prev_success_deployment_commit_id AS prev FROM cicd_deployment_commits ORDER BY id');
+    expect(rows.map((row: { id: string; prev: string }) => [row.id, row.prev])).toEqual([['h1', ''], ['h2', ''], ['h3', 'h1']]);
+  });
+
+  it(`holds over ${RUNS} random write sequences`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (steps) => {
+        await clearMetricsData(t);
+        await request(t.http).delete(`${ADMIN}/connections/${c.id}/projects/p2`);
+        for (const step of steps) await apply(step);
+        const { incremental, rebuilt } = await incrementalAndRebuilt(t);
+        expect(incremental).toEqual(rebuilt);
+      }),
+      { numRuns: RUNS, verbose: 1 },
+    );
+  }, 600_000);
+});
