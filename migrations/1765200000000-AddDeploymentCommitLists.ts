@@ -20,12 +20,15 @@ const DEPLOYMENT_COMMIT_SHAS: TableDefinition = {
   indexes: [{ name: 'idx__tool_webhook_deployment_commit_shas_commit_sha', columns: ['commit_sha'] }],
 };
 
-/** DevLake's `commits_diffs` (code domain, filled by its git extractor), created only when missing. */
+/**
+ * DevLake's `commits_diffs` (code domain, filled by its git extractor), created only when missing;
+ * when we create it, an index on `commit_sha` finds the deployments that shipped a PR's merge commit.
+ */
 const COMMITS_DIFFS: TableDefinition = {
   name: 'commits_diffs',
   columns: [column('new_commit_sha', 'varchar(40)'), column('old_commit_sha', 'varchar(40)'), column('commit_sha', 'varchar(40)'), column('sorting_index', 'bigint')],
   primaryKey: ['new_commit_sha', 'old_commit_sha', 'commit_sha'],
-  indexes: [],
+  indexes: [{ name: 'idx_commits_diffs_commit_sha', columns: ['commit_sha'] }],
 };
 
 export const DEPLOYMENT_COMMIT_LIST_TABLES: readonly TableDefinition[] = [DEPLOYMENT_COMMIT_SHAS, COMMITS_DIFFS];

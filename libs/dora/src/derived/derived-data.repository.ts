@@ -49,8 +49,10 @@ export class DerivedDataRepository {
   /**
    * The scope's merged PRs, each with the deployment commit row that shipped its merge commit:
    * a qualifying row with a previous success (§4.1) whose SHA differs from that success's (§4.2),
-   * earliest start first (ties: smallest id). First commit and first foreign comment come from
-   * DevLake's tables when the database has them.
+   * earliest start first (ties: smallest id). A row ships its own SHA and, as in DevLake, every
+   * commit `commits_diffs` lists for its pair (its SHA, its previous success's SHA): the
+   * `commit_shas` a client sent (issue 18), or a git plugin's rows. First commit and first foreign
+   * comment come from DevLake's tables when the database has them.
    */
   async pullRequestInputs(ids: ScopeIds, session?: DbSession, only?: Sql): Promise<PullRequestInput[]> {
     const withCommits = await this.db.hasTable('pull_request_commits', session);
@@ -67,7 +69,7 @@ export class DerivedDataRepository {
                 ORDER BY cm.created_date, cm.id LIMIT 1)`
         : raw('NULL');
     const rows = await this.db.query<Record<string, unknown>>(
-      sql`SELECT x.*, dd.finished_date AS deployed_date FROM (
+      sql`SELECT x.*, dd.finished_date AS deployed_date, dd.started_date AS deployed_started FROM (
             SELECT pr.id, pr.created_date, pr.merged_date, pr.merge_commit_sha,
               (SELECT sc.id FROM cicd_deployment_commits sc
                 WHERE sc.commit_sha = pr.merge_commit_sha AND ${deploymentInScope('sc', ids)} AND ${successfulProduction('sc')}
@@ -85,17 +87,73 @@ export class DerivedDataRepository {
           ORDER BY x.id`,
       session,
     );
-    return rows.map((row) => ({
+    const shippedInDiffs = await this.rowsShippingThroughDiffs(ids, session, only);
+    return rows.map((row) => {
+      const direct = row.deployment_commit_id == null ? [] : [{ id: String(row.deployment_commit_id), started: row.deployed_started, finished: row.deployed_date }];
+      const shipping = earliestShipping([...direct, ...(shippedInDiffs.get(String(row.id)) ?? [])]);
+      return { row, shipping };
+    }).map(({ row, shipping }) => ({
       id: String(row.id),
       createdDate: toInstant(row.created_date),
       mergedDate: toInstant(row.merged_date)!,
-      deploymentCommitId: text(row.deployment_commit_id),
-      deployedDate: toInstant(row.deployed_date),
+      deploymentCommitId: shipping?.id ?? null,
+      deployedDate: toInstant(shipping?.finished),
       firstCommitSha: text(row.first_commit_sha),
       firstCommitAuthoredDate: toInstant(row.first_commit_authored_date),
       firstReviewId: text(row.first_review_id),
       firstCommentDate: toInstant(row.first_comment_date),
     }));
+  }
+
+  /**
+   * By PR id: the qualifying rows (as in pullRequestInputs) whose `commits_diffs` pair lists the
+   * PR's merge commit. Empty when the database has no `commits_diffs`.
+   */
+  private async rowsShippingThroughDiffs(ids: ScopeIds, session: DbSession | undefined, only?: Sql): Promise<Map<string, ShippingRow[]>> {
+    const found = new Map<string, ShippingRow[]>();
+    if (!(await this.db.hasTable('commits_diffs', session))) return found;
+    const rows = await this.db.query<Record<string, unknown>>(
+      sql`SELECT pr.id AS pr_id, sc.id, sc.started_date, sc.finished_date
+            FROM pull_requests pr
+            JOIN commits_diffs cd ON cd.commit_sha = pr.merge_commit_sha
+            JOIN cicd_deployment_commits sc ON sc.commit_sha = cd.new_commit_sha
+            JOIN cicd_deployment_commits pv ON pv.id = sc.prev_success_deployment_commit_id AND pv.commit_sha = cd.old_commit_sha
+           WHERE pr.base_repo_id IN (${ids.repoIds}) AND pr.merged_date IS NOT NULL${only ? sql` AND ${only}` : raw('')}
+             AND ${deploymentInScope('sc', ids)} AND ${successfulProduction('sc')}
+             AND sc.prev_success_deployment_commit_id <> '' AND pv.commit_sha <> sc.commit_sha`,
+      session,
+    );
+    for (const row of rows) {
+      const key = String(row.pr_id);
+      const list = found.get(key) ?? [];
+      list.push({ id: String(row.id), started: row.started_date, finished: row.finished_date });
+      found.set(key, list);
+    }
+    return found;
+  }
+
+  /** The PRs whose metrics row in the project names one of these deployment commit rows. */
+  async pullRequestsLinkedTo(projectName: string, deploymentCommitIds: readonly string[], session: DbSession): Promise<string[]> {
+    const out: string[] = [];
+    for (const part of chunks(deploymentCommitIds)) {
+      const rows = await this.db.query<{ id: unknown }>(
+        sql`SELECT m.id FROM project_pr_metrics m WHERE m.project_name = ${projectName} AND m.deployment_commit_id IN (${part})`,
+        session,
+      );
+      out.push(...rows.map((row) => String(row.id)));
+    }
+    return out;
+  }
+
+  /** The commits `commits_diffs` lists for pairs whose new commit is one of these. */
+  async commitsListedFor(newShas: readonly string[], session: DbSession): Promise<string[]> {
+    if (!(await this.db.hasTable('commits_diffs', session))) return [];
+    const out: string[] = [];
+    for (const part of chunks(newShas)) {
+      const rows = await this.db.query<{ sha: unknown }>(sql`SELECT DISTINCT cd.commit_sha AS sha FROM commits_diffs cd WHERE cd.new_commit_sha IN (${part})`, session);
+      out.push(...rows.map((row) => String(row.sha)));
+    }
+    return out;
   }
 
   /** The current state of these commit rows, as the incremental refresh needs it. */
@@ -232,4 +290,16 @@ function samePrMetric(row: ProjectPrMetricEntity | undefined, metric: PrMetric):
     time(row.prMergedDate) === time(metric.prMergedDate) &&
     time(row.prDeployedDate) === time(metric.prDeployedDate)
   );
+}
+
+interface ShippingRow {
+  id: string;
+  started: unknown;
+  finished: unknown;
+}
+
+/** The earliest start first, ties to the smallest id (§4.2). */
+function earliestShipping(rows: ShippingRow[]): ShippingRow | undefined {
+  const startOf = (row: ShippingRow) => toInstant(row.started)?.getTime() ?? Number.NEGATIVE_INFINITY; // NULL first, as SQL sorts it
+  return [...rows].sort((a, b) => startOf(a) - startOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
 }

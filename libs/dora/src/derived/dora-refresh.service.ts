@@ -87,7 +87,11 @@ export class DoraRefreshService {
       const pullRequestIds = new Set(change.pullRequestIds);
       const incidentIds = new Set(change.incidentIds);
       const shas = [...new Set(rows.map((row) => row.commitSha))];
-      if (shas.length > 0) for (const id of await this.derived.pullRequestsMergingCommits(ids, shas, session)) pullRequestIds.add(id);
+      // A row ships its own commit and those commits_diffs lists for it (issue 18); PRs it shipped before the write are re-linked too.
+      const shipped = [...shas, ...(shas.length > 0 ? await this.derived.commitsListedFor(shas, session) : [])];
+      if (shipped.length > 0) for (const id of await this.derived.pullRequestsMergingCommits(ids, [...new Set(shipped)], session)) pullRequestIds.add(id);
+      const rowIds = [...new Set(rows.map((row) => row.id))];
+      if (rowIds.length > 0) for (const id of await this.derived.pullRequestsLinkedTo(projectName, rowIds, session)) pullRequestIds.add(id);
       // §4.4 blames an incident on the last successful production finish before it: only the
       // incidents from a finish a row left or took up to the next finish can change their link.
       const finishes = [

@@ -108,9 +108,27 @@ export class TransactionRunner {
   private runQueued<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const queue = sqliteQueueOf(this.dataSource);
     queue.queued++;
-    const result = queue.tail.then(() => this.runSqliteTransaction(work)).finally(() => queue.queued--);
+    const result = queue.tail.then(() => this.runSqliteWithRetry(work)).finally(() => queue.queued--);
     queue.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Another process holding the file's write lock makes a deferred transaction fail with
+   * SQLITE_BUSY when it upgrades to writing (the busy timeout does not apply there): the whole
+   * unit of work is re-run with jittered backoff, within the same deadline as on MySQL.
+   */
+  private async runSqliteWithRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + MYSQL_TRANSACTION_DEADLINE_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runSqliteTransaction(work);
+      } catch (error) {
+        const backoff = backoffMs(attempt);
+        if (classifyDatabaseError(error) !== 'retryable' || attempt >= MAX_ATTEMPTS || Date.now() + backoff >= deadline) throw error;
+        await delay(backoff);
+      }
+    }
   }
 
   private async runSqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -12,6 +12,9 @@ describe('classifyDatabaseError', () => {
     ['ER_LOCK_DEADLOCK', 'retryable'], // 1213, also Galera's certification conflicts
     ['ER_LOCK_WAIT_TIMEOUT', 'retryable'], // 1205
     ['ER_UNKNOWN_COM_ERROR', 'unavailable'], // 1047: Galera node outside the primary component
+    ['SQLITE_BUSY', 'retryable'],
+    ['SQLITE_BUSY_SNAPSHOT', 'retryable'], // WAL: another process wrote since this transaction's read began
+    ['SQLITE_LOCKED_SHAREDCACHE', 'retryable'],
     ['ER_DUP_ENTRY', 'unique-violation'],
   ])('%s is %s', (code, kind) => {
     expect(classifyDatabaseError(Object.assign(new Error(code), { code }))).toBe(kind);

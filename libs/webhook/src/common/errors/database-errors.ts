@@ -20,7 +20,9 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 /** SQLite cannot write the file: disk full, I/O error, read-only file system or file (extended codes included). */
 const SQLITE_UNAVAILABLE_PREFIXES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'];
-const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+/** SQLite busy or locked, extended codes included (WAL: SQLITE_BUSY_SNAPSHOT when another process wrote since the read began). */
+const SQLITE_RETRYABLE_PREFIXES = ['SQLITE_BUSY', 'SQLITE_LOCKED'];
 const UNIQUE_CODES = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 const TOO_LONG_CODES = new Set(['ER_DATA_TOO_LONG']);
 
@@ -28,7 +30,7 @@ export function classifyDatabaseError(error: unknown): DatabaseErrorKind | undef
   const code = driverErrorCode(error);
   if (!code) return undefined;
   if (UNAVAILABLE_CODES.has(code) || SQLITE_UNAVAILABLE_PREFIXES.some((prefix) => code.startsWith(prefix))) return 'unavailable';
-  if (RETRYABLE_CODES.has(code)) return 'retryable';
+  if (RETRYABLE_CODES.has(code) || SQLITE_RETRYABLE_PREFIXES.some((prefix) => code.startsWith(prefix))) return 'retryable';
   if (UNIQUE_CODES.has(code)) return 'unique-violation';
   if (TOO_LONG_CODES.has(code)) return 'too-long';
   return undefined;
