@@ -1,22 +1,8 @@
-import { createHash } from 'crypto';
 import { createTestApp, TestApp } from './utils/create-test-app';
-import { commitRows, deploymentRows } from './utils/deployment-fixtures';
+import { commitRows, deployR1 as deploy, deploymentRows, R1, rowId } from './utils/deployment-fixtures';
 import { API, createConnection, postWithKey, TestConnection } from './utils/ingestion-client';
 import { testDrivers } from './utils/test-databases';
 
-const R1 = 'https://github.com/acme/r1';
-const rowId = (sha: string, repoUrl = R1, connectionId = 1) =>
-  `webhook:${connectionId}:${createHash('md5').update(repoUrl).digest('hex').slice(0, 16)}:${sha}`;
-
-/** A seed-form deployment of one commit of R1 finishing at `finished`. */
-const deploy = (sha: string, finished: string, extra: Record<string, unknown> = {}) => ({
-  pipeline_id: `p-${sha}`,
-  repo_url: R1,
-  commit_sha: sha,
-  start_time: '2024-03-01T00:00:00Z',
-  end_time: finished,
-  ...extra,
-});
 
 describe.each(testDrivers())('POST …/deployments: prev_success_deployment_commit_id chains on %s', (driver) => {
   let t: TestApp;

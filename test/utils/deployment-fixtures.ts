@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { TestApp } from './create-test-app';
 import { selectRows } from './ingestion-client';
 
@@ -50,3 +51,20 @@ export function expectNow(value: unknown, before: Date, after: Date): void {
   expect(instant).toBeGreaterThanOrEqual(before.getTime());
   expect(instant).toBeLessThanOrEqual(after.getTime());
 }
+
+/** The repository of the chain suites. */
+export const R1 = 'https://github.com/acme/r1';
+
+/** A deployment commit row id as the webhook writes it: `webhook:<c>:<md5(repo_url)[0,16]>:<sha>`. */
+export const rowId = (sha: string, repoUrl = R1, connectionId = 1) =>
+  `webhook:${connectionId}:${createHash('md5').update(repoUrl).digest('hex').slice(0, 16)}:${sha}`;
+
+/** A seed-form deployment of one commit of R1 finishing at `finished`. */
+export const deployR1 = (sha: string, finished: string, extra: Record<string, unknown> = {}) => ({
+  pipeline_id: `p-${sha}`,
+  repo_url: R1,
+  commit_sha: sha,
+  start_time: '2024-03-01T00:00:00Z',
+  end_time: finished,
+  ...extra,
+});

@@ -42,15 +42,19 @@ export class DoraRefreshService {
    * Never throws: the write it follows is already committed.
    */
   async refreshForScopes(scopeIds: readonly string[]): Promise<void> {
-    let projects: string[];
+    const projects = await this.projectsOrRepairLater(scopeIds);
+    if (projects) await this.refreshProjects(projects);
+  }
+
+  /** The projects mapped to these scope ids; undefined (and the scopes repaired on a later read) when they cannot be listed. */
+  private async projectsOrRepairLater(scopeIds: readonly string[]): Promise<string[] | undefined> {
     try {
-      projects = await this.scopes.projectsMappedTo(scopeIds);
+      return await this.scopes.projectsMappedTo(scopeIds);
     } catch (error) {
       for (const scopeId of scopeIds) this.scopesNeedingRepair.add(scopeId);
       this.logger.error(`cannot list the projects of ${scopeIds.join(', ')}, repaired on a later read: ${(error as Error).message}`);
-      return;
+      return undefined;
     }
-    await this.refreshProjects(projects);
   }
 
   /**
@@ -60,14 +64,8 @@ export class DoraRefreshService {
    */
   async applyChange(scopeIds: readonly string[], change: DerivedChange | undefined): Promise<void> {
     if (!change) return this.refreshForScopes(scopeIds);
-    let projects: string[];
-    try {
-      projects = await this.scopes.projectsMappedTo(scopeIds);
-    } catch (error) {
-      for (const scopeId of scopeIds) this.scopesNeedingRepair.add(scopeId);
-      this.logger.error(`cannot list the projects of ${scopeIds.join(', ')}, repaired on a later read: ${(error as Error).message}`);
-      return;
-    }
+    const projects = await this.projectsOrRepairLater(scopeIds);
+    if (!projects) return;
     for (const projectName of new Set(projects)) {
       try {
         await this.updateProject(projectName, change);
