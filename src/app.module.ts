@@ -38,6 +38,7 @@ export class AppModule {
           maxBatchItems: config.maxBatchItems,
           rateLimit: config.rateLimitPerMinute ? { requestsPerMinute: config.rateLimitPerMinute } : undefined,
           authFailuresPerMinute: config.authFailuresPerMinute,
+          transactionDeadlineMs: config.transactionDeadlineMs,
           auditLog: { enabled: config.auditLog, retentionDays: config.auditLogRetentionDays },
           prometheus: { path: '/metrics', public: config.metricsPublic },
         }),

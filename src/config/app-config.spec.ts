@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       auditLogRetentionDays: 30,
       metricsPublic: false,
       shutdownDrainMs: 10_000,
+      transactionDeadlineMs: 3000,
     });
     expect(sut.logFormat).toBeUndefined();
     expect(sut.encryptionSecret).toBeUndefined();

@@ -26,6 +26,8 @@ export interface AppConfig {
   auditLogRetentionDays: number;
   /** After SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
   shutdownDrainMs: number;
+  /** How long an ingestion transaction may take before it is answered 503. */
+  transactionDeadlineMs: number;
 }
 
 /** A bad environment value; its message is one line naming the variable. */
@@ -58,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     auditLog: boolean(env, 'AUDIT_LOG', true),
     auditLogRetentionDays: integerIn(env, 'AUDIT_LOG_RETENTION_DAYS', 30, 1, 100_000),
     shutdownDrainMs: integerIn(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
+    transactionDeadlineMs: integerIn(env, 'DB_TRANSACTION_DEADLINE_MS', 3000, 100, 600_000),
   };
 }
 

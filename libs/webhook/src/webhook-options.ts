@@ -25,6 +25,12 @@ export interface WebhookModuleOptions {
   rateLimit?: { requestsPerMinute: number };
   /** Failed authentications (admin or API key) allowed per client address and minute; 0 = no limit. Default 20. */
   authFailuresPerMinute?: number;
+  /**
+   * How long an ingestion transaction may take (deadlock retries included) before it is answered
+   * 503. Default 3000, so that a database that cannot commit gets a 503 within 5 s; a Galera cluster
+   * stalls every commit while it evicts a dead node, so give it more than its failure detection.
+   */
+  transactionDeadlineMs?: number;
   auditLog?: { enabled?: boolean; retentionDays?: number };
   /**
    * Serve the Prometheus metrics at `path` (GET), behind the admin credentials unless `public`.
@@ -47,6 +53,7 @@ export interface ResolvedWebhookOptions {
   maxBatchItems: number;
   rateLimit?: { requestsPerMinute: number };
   authFailuresPerMinute: number;
+  transactionDeadlineMs: number;
   auditLog: { enabled: boolean; retentionDays: number };
   prometheus?: { path: string; public: boolean };
   consoleAssetsDir: string;
@@ -75,6 +82,7 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
     maxBatchItems: options.maxBatchItems ?? 1000,
     rateLimit: options.rateLimit,
     authFailuresPerMinute: options.authFailuresPerMinute ?? 20,
+    transactionDeadlineMs: options.transactionDeadlineMs ?? 3000,
     auditLog: { enabled: options.auditLog?.enabled ?? true, retentionDays: options.auditLog?.retentionDays ?? 30 },
     prometheus: options.prometheus && {
       path: normalizeMount(options.prometheus.path ?? '/metrics') || '/metrics',

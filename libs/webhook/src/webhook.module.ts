@@ -27,6 +27,7 @@ import { ProjectsController } from './projects/projects.controller';
 import { ProjectsRepository } from './projects/projects.repository';
 import { ProjectsService } from './projects/projects.service';
 import { resolveWebhookOptions, ResolvedWebhookOptions, WebhookModuleOptions } from './webhook-options';
+import { DataSource } from 'typeorm';
 import { WEBHOOK_MODULE_OPTIONS, WebhookConfigurableModule } from './webhook.module-definition';
 import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
 
@@ -44,7 +45,11 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
       inject: [WEBHOOK_MODULE_OPTIONS],
       useFactory: (options: WebhookModuleOptions) => resolveWebhookOptions(options),
     },
-    TransactionRunner,
+    {
+      provide: TransactionRunner,
+      inject: [DataSource, WEBHOOK_RESOLVED_OPTIONS],
+      useFactory: (dataSource: DataSource, options: ResolvedWebhookOptions) => TransactionRunner.withDeadline(dataSource, options.transactionDeadlineMs),
+    },
     RawBodyInterceptor,
     WebhookAuthGuard,
     HostAdminGuard,

@@ -74,7 +74,17 @@ function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
 
+  /** The default of TransactionOptions.deadlineMs (see MYSQL_TRANSACTION_DEADLINE_MS). */
+  private deadlineMs = MYSQL_TRANSACTION_DEADLINE_MS;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** A runner whose transactions are answered 503 after `deadlineMs` instead of the default. */
+  static withDeadline(dataSource: DataSource, deadlineMs: number): TransactionRunner {
+    const runner = new TransactionRunner(dataSource);
+    runner.deadlineMs = deadlineMs;
+    return runner;
+  }
 
   get isSqlite(): boolean {
     const type = this.dataSource.options.type;
@@ -96,7 +106,7 @@ export class TransactionRunner {
     try {
       const result = await (this.isSqlite
         ? this.runQueued(work)
-        : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? MYSQL_TRANSACTION_DEADLINE_MS));
+        : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? this.deadlineMs));
       if (!options.probe) health.recordSuccess();
       return result;
     } catch (error) {
@@ -119,7 +129,7 @@ export class TransactionRunner {
    * unit of work is re-run with jittered backoff, within the same deadline as on MySQL.
    */
   private async runSqliteWithRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + MYSQL_TRANSACTION_DEADLINE_MS;
+    const deadline = Date.now() + this.deadlineMs;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.runSqliteTransaction(work);
