@@ -6,7 +6,8 @@ import { resetSqliteTransactionState, sqliteTransactionLeftOpen } from './sqlite
 import { writeHealthOf } from './write-health';
 
 /**
- * MySQL: a transaction that has not ended this long after it was asked for is answered 503 (the
+ * The default deadline (DB_TRANSACTION_DEADLINE_MS): a MySQL transaction that has not ended this
+ * long after it was asked for is answered 503, and SQLite stops re-running a busy one (the
  * contract is a 503 within 5 s, the audit row and the response still to come). Its attempt goes
  * on in the background until the session's lock waits run out, but no new attempt starts.
  */
@@ -20,7 +21,7 @@ const sessionsWithLockWaits = new WeakSet<object>();
 /**
  * Attempts of a transaction that hits deadlocks or lock-wait timeouts. On a multi-primary cluster
  * (Galera) a certification conflict surfaces as a deadlock: under contention a few in a row are
- * normal, so the budget is generous; the backoff caps the whole at about 6 s.
+ * normal, so the budget is generous; the transaction's deadline ends it sooner.
  */
 const MAX_ATTEMPTS = 12;
 const BACKOFF_BASE_MS = 10;
@@ -104,9 +105,8 @@ export class TransactionRunner {
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const health = writeHealthOf(this.dataSource);
     try {
-      const result = await (this.isSqlite
-        ? this.runQueued(work)
-        : this.runWithRetry(work, new Set(options.locks ?? []), options.deadlineMs ?? this.deadlineMs));
+      const deadlineMs = options.deadlineMs ?? this.deadlineMs;
+      const result = await (this.isSqlite ? this.runQueued(work, deadlineMs) : this.runWithRetry(work, new Set(options.locks ?? []), deadlineMs));
       if (!options.probe) health.recordSuccess();
       return result;
     } catch (error) {
@@ -115,10 +115,10 @@ export class TransactionRunner {
     }
   }
 
-  private runQueued<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private runQueued<T>(work: (manager: EntityManager) => Promise<T>, deadlineMs: number): Promise<T> {
     const queue = sqliteQueueOf(this.dataSource);
     queue.queued++;
-    const result = queue.tail.then(() => this.runSqliteWithRetry(work)).finally(() => queue.queued--);
+    const result = queue.tail.then(() => this.runSqliteWithRetry(work, deadlineMs)).finally(() => queue.queued--);
     queue.tail = result.catch(() => undefined);
     return result;
   }
@@ -126,10 +126,10 @@ export class TransactionRunner {
   /**
    * Another process holding the file's write lock makes a deferred transaction fail with
    * SQLITE_BUSY when it upgrades to writing (the busy timeout does not apply there): the whole
-   * unit of work is re-run with jittered backoff, within the same deadline as on MySQL.
+   * unit of work is re-run with jittered backoff, within the transaction's deadline.
    */
-  private async runSqliteWithRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + this.deadlineMs;
+  private async runSqliteWithRetry<T>(work: (manager: EntityManager) => Promise<T>, deadlineMs: number): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.runSqliteTransaction(work);
