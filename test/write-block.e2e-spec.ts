@@ -10,6 +10,26 @@ const UNAVAILABLE_WITHIN_MS = 5000;
 // FLUSH TABLES WITH READ LOCK blocks every database of a server: only on a private mariadbd.
 const runOnMysql = testDrivers().includes('mysql') && PrivateMariaDb.isAvailable() ? describe : describe.skip;
 
+/** A 1.x deployment POST that gives up after 30 s; -1 when it timed out. */
+async function postDeployment(baseUrl: string, connectionId: number, key: string, id: string): Promise<{ status: number; message?: string }> {
+  try {
+    const res = await fetch(`${baseUrl}/rest/plugins/webhook/connections/${connectionId}/deployments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        id,
+        startedDate: '2024-06-01T10:00:00Z',
+        finishedDate: '2024-06-01T10:05:00Z',
+        deploymentCommits: [{ repoUrl: 'https://github.com/acme/api', commitSha: `sha-${id}` }],
+      }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    return { status: res.status, message: (await res.json().catch(() => undefined))?.message };
+  } catch {
+    return { status: -1 };
+  }
+}
+
 interface Attempt {
   id: string;
   status: number;
@@ -42,25 +62,7 @@ runOnMysql('writes blocked by FLUSH TABLES WITH READ LOCK (private mariadbd)', (
     const post = async (): Promise<Attempt> => {
       const id = `blocked-${next++}`;
       const started = Date.now();
-      let status = -1;
-      let message: string | undefined;
-      try {
-        const res = await fetch(`${server.baseUrl}/rest/plugins/webhook/connections/${connectionId}/deployments`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${apiKey.apiKey}` },
-          body: JSON.stringify({
-            id,
-            startedDate: '2024-06-01T10:00:00Z',
-            finishedDate: '2024-06-01T10:05:00Z',
-            deploymentCommits: [{ repoUrl: 'https://github.com/acme/api', commitSha: `sha-${id}` }],
-          }),
-          signal: AbortSignal.timeout(30_000),
-        });
-        status = res.status;
-        message = (await res.json())?.message;
-      } catch {
-        // timed out: recorded as -1
-      }
+      const { status, message } = await postDeployment(server.baseUrl, connectionId, apiKey.apiKey, id);
       const attempt = { id, status, message, ms: Date.now() - started };
       attempts.push(attempt);
       return attempt;
@@ -132,24 +134,7 @@ runOnMysql('database frozen (SIGSTOP) under concurrent load (private mariadbd)',
       while (running) {
         const id = `killed-${next++}`;
         const started = Date.now();
-        let status = -1;
-        try {
-          const res = await fetch(`${server.baseUrl}/rest/plugins/webhook/connections/${connectionId}/deployments`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${apiKey.apiKey}` },
-            body: JSON.stringify({
-              id,
-              startedDate: '2024-06-01T10:00:00Z',
-              finishedDate: '2024-06-01T10:05:00Z',
-              deploymentCommits: [{ repoUrl: 'https://github.com/acme/api', commitSha: `sha-${id}` }],
-            }),
-            signal: AbortSignal.timeout(30_000),
-          });
-          status = res.status;
-          await res.arrayBuffer();
-        } catch {
-          // timed out: recorded as -1
-        }
+        const { status } = await postDeployment(server.baseUrl, connectionId, apiKey.apiKey, id);
         attempts.push({ id, status, ms: Date.now() - started });
         if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
       }
