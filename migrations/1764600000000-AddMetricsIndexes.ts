@@ -5,6 +5,8 @@ export interface MetricsIndex {
   table: string;
   name: string;
   columns: string[];
+  /** MySQL only: index these (longtext) columns by their first N characters. */
+  prefixLengths?: Record<string, number>;
 }
 
 /** The migration whose ledger says which tables are ours to index. */
@@ -73,7 +75,8 @@ export async function createOwnIndexes(queryRunner: QueryRunner, indexes: readon
   for (const index of indexes) {
     if (!(await ownsTable(queryRunner, index.table))) continue;
     if (mysql && (await mysqlIndexExists(queryRunner, index))) continue;
-    const columns = index.columns.map((column) => quote(column, mysql)).join(', ');
+    const prefix = (column: string) => (mysql && index.prefixLengths?.[column] ? `(${index.prefixLengths[column]})` : '');
+    const columns = index.columns.map((column) => quote(column, mysql) + prefix(column)).join(', ');
     const ifNotExists = mysql ? '' : 'IF NOT EXISTS ';
     await queryRunner.query(`CREATE INDEX ${ifNotExists}${quote(index.name, mysql)} ON ${quote(index.table, mysql)} (${columns})`);
   }

@@ -4,6 +4,7 @@ import { AddRequestIdToWebhookRequests1765000000000 } from './1765000000000-AddR
 import { CreateLockRows1765100000000 } from './1765100000000-CreateLockRows';
 import { AddDeploymentCommitLists1765200000000 } from './1765200000000-AddDeploymentCommitLists';
 import { AddDerivedDataIndexes1765300000000 } from './1765300000000-AddDerivedDataIndexes';
+import { IndexPrMetricsByDeployment1765400000000 } from './1765400000000-IndexPrMetricsByDeployment';
 
 /** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateLockRows1765100000000,
   AddDeploymentCommitLists1765200000000,
   AddDerivedDataIndexes1765300000000,
+  IndexPrMetricsByDeployment1765400000000,
 ];

@@ -18,6 +18,7 @@ import {
 } from './fixtures/expected-schema';
 import { METRICS_INDEXES } from '../migrations/1764600000000-AddMetricsIndexes';
 import { DERIVED_DATA_INDEXES } from '../migrations/1765300000000-AddDerivedDataIndexes';
+import { PR_METRICS_BY_DEPLOYMENT_INDEXES } from '../migrations/1765400000000-IndexPrMetricsByDeployment';
 import { readEntitySchema } from './fixtures/read-schema/entity-schema';
 import { readMysqlSchema } from './fixtures/read-schema/mysql-schema';
 import { readSqliteSchema, SqliteTableFacts } from './fixtures/read-schema/sqlite-schema';
@@ -32,7 +33,7 @@ const BY_TABLE = EXPECTED_TABLES.map((table) => [table.name, table] as const);
  * (migration AddMetricsIndexes, not part of DevLake's DDL); entities declare schema.md's alone.
  */
 const MIGRATED_BY_TABLE = EXPECTED_TABLES.map((table): readonly [string, ExpectedTable] => {
-  const extra = [...METRICS_INDEXES, ...DERIVED_DATA_INDEXES].filter((index) => index.table === table.name).map((index) => ({
+  const extra = [...METRICS_INDEXES, ...DERIVED_DATA_INDEXES, ...PR_METRICS_BY_DEPLOYMENT_INDEXES].filter((index) => index.table === table.name).map((index) => ({
     name: index.name,
     unique: false,
     columns: [...index.columns],
@@ -93,7 +94,7 @@ describeMysql('schema on MySQL/MariaDB matches schema.md', () => {
     expect(otherCollations).toEqual([]);
   });
 
-  it('has no defaults but NULL, no prefix indexes and no foreign keys', async () => {
+  it('has no defaults but NULL, no prefix indexes but our own on longtext columns, and no foreign keys', async () => {
     const defaults = await rows(
       `SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT FROM information_schema.COLUMNS
         WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> ? AND COLUMN_DEFAULT IS NOT NULL AND COLUMN_DEFAULT <> 'NULL'`,
@@ -103,7 +104,8 @@ describeMysql('schema on MySQL/MariaDB matches schema.md', () => {
       `SELECT TABLE_NAME, INDEX_NAME FROM information_schema.STATISTICS
         WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> ? AND SUB_PART IS NOT NULL`,
     );
-    expect(prefixes).toEqual([]);
+    const ownPrefixes = PR_METRICS_BY_DEPLOYMENT_INDEXES.map((index) => ({ TABLE_NAME: index.table, INDEX_NAME: index.name }));
+    expect(prefixes).toEqual(ownPrefixes);
     const foreignKeys = await rows(
       `SELECT CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS
         WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME <> ?`,

@@ -111,7 +111,6 @@ export class DerivedDataRepository {
    */
   private async rowsShippingThroughDiffs(ids: ScopeIds, session: DbSession | undefined, only?: Sql): Promise<Map<string, ShippingRow[]>> {
     const found = new Map<string, ShippingRow[]>();
-    if (!(await this.db.hasTable('commits_diffs', session))) return found;
     const rows = await this.db.query<Record<string, unknown>>(
       sql`SELECT pr.id AS pr_id, sc.id, sc.started_date, sc.finished_date
             FROM pull_requests pr
@@ -145,17 +144,6 @@ export class DerivedDataRepository {
     return out;
   }
 
-  /** The commits `commits_diffs` lists for pairs whose new commit is one of these. */
-  async commitsListedFor(newShas: readonly string[], session: DbSession): Promise<string[]> {
-    if (!(await this.db.hasTable('commits_diffs', session))) return [];
-    const out: string[] = [];
-    for (const part of chunks(newShas)) {
-      const rows = await this.db.query<{ sha: unknown }>(sql`SELECT DISTINCT cd.commit_sha AS sha FROM commits_diffs cd WHERE cd.new_commit_sha IN (${part})`, session);
-      out.push(...rows.map((row) => String(row.sha)));
-    }
-    return out;
-  }
-
   /** The current state of these commit rows, as the incremental refresh needs it. */
   async commitRows(keys: readonly { id: string; commitSha: string }[], session: DbSession): Promise<ChangedCommitRow[]> {
     const out: ChangedCommitRow[] = [];
@@ -181,17 +169,23 @@ export class DerivedDataRepository {
     return out;
   }
 
-  /** Merged or not, the scope's PRs whose merge commit is one of these. */
-  async pullRequestsMergingCommits(ids: ScopeIds, shas: readonly string[], session: DbSession): Promise<string[]> {
-    const out: string[] = [];
+  /**
+   * Merged or not, the scope's PRs whose merge commit is one of these or one `commits_diffs` lists
+   * for them (a row ships the commits listed for it, issue 18).
+   */
+  async pullRequestsShippedBy(ids: ScopeIds, shas: readonly string[], session: DbSession): Promise<string[]> {
+    const out = new Set<string>();
     for (const part of chunks(shas)) {
       const rows = await this.db.query<{ id: unknown }>(
-        sql`SELECT pr.id FROM pull_requests pr WHERE pr.merge_commit_sha IN (${part}) AND pr.base_repo_id IN (${ids.repoIds})`,
+        sql`SELECT pr.id FROM pull_requests pr WHERE pr.merge_commit_sha IN (${part}) AND pr.base_repo_id IN (${ids.repoIds})
+            UNION
+            SELECT pr.id FROM commits_diffs cd JOIN pull_requests pr ON pr.merge_commit_sha = cd.commit_sha
+             WHERE cd.new_commit_sha IN (${part}) AND pr.base_repo_id IN (${ids.repoIds})`,
         session,
       );
-      out.push(...rows.map((row) => String(row.id)));
+      for (const row of rows) out.add(String(row.id));
     }
-    return out;
+    return [...out];
   }
 
   /**
@@ -200,13 +194,14 @@ export class DerivedDataRepository {
    */
   async incidentsAfterFinish(ids: ScopeIds, finish: unknown, session: DbSession): Promise<string[]> {
     let next: unknown = null;
-    for (const scopeId of ids.cicdScopeIds) {
-      const [row] = await this.db.query<{ next: unknown }>(
-        sql`SELECT MIN(nx.finished_date) AS next FROM cicd_deployment_commits nx
-             WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}`,
-        session,
-      );
-      if (row?.next !== null && row?.next !== undefined && (next === null || toInstant(row.next)! < toInstant(next)!)) next = row.next;
+    // One scope id per lookup keeps each MIN a single index dive; one statement for all of them.
+    const lookups = ids.cicdScopeIds.map(
+      (scopeId) => sql`SELECT (SELECT MIN(nx.finished_date) FROM cicd_deployment_commits nx
+             WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}) AS next`,
+    );
+    const found = lookups.length === 0 ? [] : await this.db.query<{ next: unknown }>(joinSql(lookups, ' UNION ALL '), session);
+    for (const row of found) {
+      if (row.next !== null && row.next !== undefined && (next === null || toInstant(row.next)! < toInstant(next)!)) next = row.next;
     }
     const rows = await this.db.query<{ id: unknown }>(
       sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish}${

@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DORA_CLOCK, DoraClock } from '../clock';
-import { projectScope, ScopeIds } from '../scope/metric-scope';
+import { projectScope, ScopeIds, ScopeRow } from '../scope/metric-scope';
 import { ScopeRepository } from '../scope/scope.repository';
 import { DerivedDataRepository } from './derived-data.repository';
 import { IncidentLink, IncidentLinksRepository } from './incident-links.repository';
 import { derivePrMetric, PrMetric } from './pr-metrics';
 import { DerivedChange } from './derived-change';
 import { sql } from '../sql/sql';
+import { DbSession } from '../sql/sql-runner';
 import { toInstant } from '../common/calendar';
 import { formatDbDatetime } from '@app/domain';
+
+/** Project name → its mapping rows, read under the project's lock. */
+export type LockedProjects = Map<string, ScopeRow[]>;
 
 export interface ProjectRefreshSummary {
   projectName: string;
@@ -20,8 +24,9 @@ export interface ProjectRefreshSummary {
 
 /**
  * Keeps the derived tables of spec metrics.md §4.3–§4.4 equal to a full recomputation, per project.
- * Ingestion calls `refreshForScopes` after each committed write (§4.5); a failure is logged,
- * remembered, and repaired before that project's next read.
+ * An ingestion write updates the rows it can move inside its own transaction (issue 10); the admin
+ * operations (mapping, purge, `dora:refresh`) rebuild whole projects after theirs, and a failed
+ * rebuild is logged, remembered, and repaired before that project's next read.
  */
 @Injectable()
 export class DoraRefreshService {
@@ -58,62 +63,59 @@ export class DoraRefreshService {
   }
 
   /**
-   * After a committed write that says what it changed: in every project mapped to these scope ids,
-   * recomputes only the derived rows the change can move (issue 10), each project in one
-   * transaction under its lock. Without a change, rebuilds those projects. Never throws.
+   * Inside a write's transaction, before the write reads anything: locks the projects mapped to
+   * these scope ids, and `alsoProjects`, and returns their mappings. REPEATABLE READ takes a
+   * transaction's snapshot at its first plain read, so a write that locks first sees every earlier
+   * write to those projects, and its derived update cannot miss a concurrent one (issue 10).
    */
-  async applyChange(scopeIds: readonly string[], change: DerivedChange | undefined): Promise<void> {
-    if (!change) return this.refreshForScopes(scopeIds);
-    const projects = await this.projectsOrRepairLater(scopeIds);
-    if (!projects) return;
-    for (const projectName of new Set(projects)) {
-      try {
-        await this.updateProject(projectName, change);
-      } catch (error) {
-        this.needsRepair.add(projectName);
-        this.logger.error(`update of project ${projectName} failed, repaired on its next read: ${(error as Error).message}`);
-      }
+  lockProjectsOf(scopeIds: readonly string[], session: DbSession, alsoProjects: readonly string[] = []): Promise<LockedProjects> {
+    return this.scopes.lockProjectsMappedTo(scopeIds, alsoProjects, session);
+  }
+
+  /**
+   * Later in that transaction, after the write: in each locked project, recomputes only the
+   * derived rows the change can move; without a change, rebuilds them.
+   */
+  async updateProjectsIn(session: DbSession, projects: LockedProjects, change: DerivedChange | undefined): Promise<void> {
+    for (const [projectName, rows] of projects) {
+      const ids = projectScope(projectName, rows).ids;
+      if (change) await this.updateProjectIn(session, projectName, ids, change);
+      else await this.rebuildProjectIn(session, projectName, ids);
     }
   }
 
-  /** The incremental refresh of one project; throws on failure. */
-  async updateProject(projectName: string, change: DerivedChange): Promise<void> {
-    await this.derived.transaction(async (session) => {
-      await this.scopes.lockProject(projectName, session);
-      const ids = projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids;
-      const rows = await this.derived.commitRows(uniqueKeys(change.commitRows), session);
-      const pullRequestIds = new Set(change.pullRequestIds);
-      const incidentIds = new Set(change.incidentIds);
-      const shas = [...new Set(rows.map((row) => row.commitSha))];
-      // A row ships its own commit and those commits_diffs lists for it (issue 18); PRs it shipped before the write are re-linked too.
-      const shipped = [...shas, ...(shas.length > 0 ? await this.derived.commitsListedFor(shas, session) : [])];
-      if (shipped.length > 0) for (const id of await this.derived.pullRequestsMergingCommits(ids, [...new Set(shipped)], session)) pullRequestIds.add(id);
-      const rowIds = [...new Set(rows.map((row) => row.id))];
-      if (rowIds.length > 0) for (const id of await this.derived.pullRequestsLinkedTo(projectName, rowIds, session)) pullRequestIds.add(id);
-      // §4.4 blames an incident on the last successful production finish before it: only the
-      // incidents from a finish a row left or took up to the next finish can change their link.
-      const finishes = [
-        ...rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? '')).map((row) => toInstant(row.finishedDate)!),
-        ...change.previousFinishes,
-      ];
-      for (const finish of uniqueBy(finishes, (value) => String(value.getTime()))) {
-        for (const id of await this.derived.incidentsAfterFinish(ids, formatDbDatetime(finish), session)) incidentIds.add(id);
+  private async updateProjectIn(session: DbSession, projectName: string, ids: ScopeIds, change: DerivedChange): Promise<void> {
+    const rows = await this.derived.commitRows(uniqueKeys(change.commitRows), session);
+    const pullRequestIds = new Set(change.pullRequestIds);
+    const incidentIds = new Set(change.incidentIds);
+    const shas = [...new Set(rows.map((row) => row.commitSha))];
+    // The PRs the rows ship now (issue 18), and those linked to them before the write.
+    if (shas.length > 0) for (const id of await this.derived.pullRequestsShippedBy(ids, shas, session)) pullRequestIds.add(id);
+    const rowIds = [...new Set(rows.map((row) => row.id))];
+    if (rowIds.length > 0) for (const id of await this.derived.pullRequestsLinkedTo(projectName, rowIds, session)) pullRequestIds.add(id);
+    // §4.4 blames an incident on the last successful production finish before it: only the
+    // incidents from a finish a row left or took up to the next finish can change their link.
+    const finishes = [
+      ...rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? '')).map((row) => toInstant(row.finishedDate)!),
+      ...change.previousFinishes,
+    ];
+    for (const finish of uniqueBy(finishes, (value) => String(value.getTime()))) {
+      for (const id of await this.derived.incidentsAfterFinish(ids, formatDbDatetime(finish), session)) incidentIds.add(id);
+    }
+    const now = this.clock.now();
+    if (incidentIds.size > 0) {
+      const only = [...incidentIds];
+      await this.derived.syncIncidentLinks(session, projectName, await this.links.incidentLinks(ids, session, only), now, only);
+    }
+    if (pullRequestIds.size > 0) {
+      const only = [...pullRequestIds];
+      const metrics: PrMetric[] = [];
+      for (let i = 0; i < only.length; i += 200) {
+        const part = only.slice(i, i + 200);
+        metrics.push(...(await this.derived.pullRequestInputs(ids, session, sql`pr.id IN (${part})`)).map(derivePrMetric));
       }
-      const now = this.clock.now();
-      if (incidentIds.size > 0) {
-        const only = [...incidentIds];
-        await this.derived.syncIncidentLinks(session, projectName, await this.links.incidentLinks(ids, session, only), now, only);
-      }
-      if (pullRequestIds.size > 0) {
-        const only = [...pullRequestIds];
-        const metrics: PrMetric[] = [];
-        for (let i = 0; i < only.length; i += 200) {
-          const part = only.slice(i, i + 200);
-          metrics.push(...(await this.derived.pullRequestInputs(ids, session, sql`pr.id IN (${part})`)).map(derivePrMetric));
-        }
-        await this.derived.syncPrMetrics(session, projectName, metrics, now, only);
-      }
-    });
+      await this.derived.syncPrMetrics(session, projectName, metrics, now, only);
+    }
   }
 
   /** Refreshes these projects (e.g. one whose mapping was just removed). Never throws. */
@@ -137,22 +139,25 @@ export class DoraRefreshService {
   async refreshProject(projectName: string): Promise<ProjectRefreshSummary> {
     const summary = await this.derived.transaction(async (session) => {
       await this.scopes.lockProject(projectName, session);
-      const ids = projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids;
-      const links = await this.links.incidentLinks(ids, session);
-      const metrics = (await this.derived.pullRequestInputs(ids, session)).map(derivePrMetric);
-      const now = this.clock.now();
-      const linkWrites = await this.derived.syncIncidentLinks(session, projectName, links, now);
-      const metricWrites = await this.derived.syncPrMetrics(session, projectName, metrics, now);
-      return {
-        projectName,
-        incidentLinks: links.length,
-        prMetrics: metrics.length,
-        written: linkWrites.written + metricWrites.written,
-        deleted: linkWrites.deleted + metricWrites.deleted,
-      };
+      return this.rebuildProjectIn(session, projectName, projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids);
     });
     this.needsRepair.delete(projectName);
     return summary;
+  }
+
+  private async rebuildProjectIn(session: DbSession, projectName: string, ids: ScopeIds): Promise<ProjectRefreshSummary> {
+    const links = await this.links.incidentLinks(ids, session);
+    const metrics = (await this.derived.pullRequestInputs(ids, session)).map(derivePrMetric);
+    const now = this.clock.now();
+    const linkWrites = await this.derived.syncIncidentLinks(session, projectName, links, now);
+    const metricWrites = await this.derived.syncPrMetrics(session, projectName, metrics, now);
+    return {
+      projectName,
+      incidentLinks: links.length,
+      prMetrics: metrics.length,
+      written: linkWrites.written + metricWrites.written,
+      deleted: linkWrites.deleted + metricWrites.deleted,
+    };
   }
 
   /**

@@ -67,20 +67,19 @@ export class IncidentLinksRepository {
   /** Bound (as the driver returned it) → latest qualifying `finished_date` strictly before it, as returned. */
   private async latestFinishBefore(ids: ScopeIds, bounds: unknown[], session?: DbSession): Promise<Map<string, unknown>> {
     const latest = new Map<string, unknown>();
-    // One scope id per lookup keeps every dive on a single index prefix.
-    for (const scopeId of ids.cicdScopeIds) {
-      for (const part of chunks(bounds, LOOKUPS_PER_STATEMENT)) {
-        const lookups = part.map(
-          (bound, index) => sql`SELECT ${index} AS k, (SELECT MAX(lm.finished_date) FROM cicd_deployment_commits lm
-              WHERE lm.cicd_scope_id = ${scopeId} AND ${successfulProduction('lm')} AND lm.finished_date < ${bound}) AS finish`,
-        );
-        const rows = await this.db.query<{ k: unknown; finish: unknown }>(joinSql(lookups, ' UNION ALL '), session);
-        for (const row of rows) {
-          if (row.finish === null || row.finish === undefined) continue;
-          const bound = key(part[Number(row.k)]);
-          const known = latest.get(bound);
-          if (known === undefined || key(row.finish) > key(known)) latest.set(bound, row.finish);
-        }
+    // One scope id per lookup keeps every dive on a single index prefix; each statement holds several.
+    const pairs = ids.cicdScopeIds.flatMap((scopeId) => bounds.map((bound) => ({ scopeId, bound })));
+    for (const part of chunks(pairs, LOOKUPS_PER_STATEMENT)) {
+      const lookups = part.map(
+        ({ scopeId, bound }, index) => sql`SELECT ${index} AS k, (SELECT MAX(lm.finished_date) FROM cicd_deployment_commits lm
+            WHERE lm.cicd_scope_id = ${scopeId} AND ${successfulProduction('lm')} AND lm.finished_date < ${bound}) AS finish`,
+      );
+      const rows = await this.db.query<{ k: unknown; finish: unknown }>(joinSql(lookups, ' UNION ALL '), session);
+      for (const row of rows) {
+        if (row.finish === null || row.finish === undefined) continue;
+        const bound = key(part[Number(row.k)].bound);
+        const known = latest.get(bound);
+        if (known === undefined || key(row.finish) > key(known)) latest.set(bound, row.finish);
       }
     }
     return latest;

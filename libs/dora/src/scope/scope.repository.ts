@@ -21,6 +21,48 @@ export class ScopeRepository {
     await this.db.query(sql`SELECT name FROM projects WHERE name = ${projectName}${this.db.dialect.forUpdate}`, session);
   }
 
+  /**
+   * Locks the projects mapped to these ids and `alsoProjects` (their `projects` rows and mapping
+   * rows); returns each one's mapping rows, read under that lock.
+   */
+  async lockProjectsMappedTo(rowIds: readonly string[], alsoProjects: readonly string[], session: DbSession): Promise<Map<string, ScopeRow[]>> {
+    const rows: { project_name: string; table_name: string | null; row_id: string | null }[] = [];
+    if (rowIds.length > 0) {
+      rows.push(
+        ...(await this.db.query<(typeof rows)[number]>(
+          sql`SELECT pm2.project_name, pm2.\`table\` AS table_name, pm2.row_id
+                FROM project_mapping pm
+                JOIN project_mapping pm2 ON pm2.project_name = pm.project_name
+                LEFT JOIN projects p ON p.name = pm.project_name
+               WHERE pm.row_id IN (${[...rowIds]}) ORDER BY pm2.project_name${this.db.dialect.forUpdate}`,
+          session,
+        )),
+      );
+    }
+    const others = alsoProjects.filter((name) => !rows.some((row) => row.project_name === name));
+    if (others.length > 0) {
+      rows.push(
+        ...(await this.db.query<(typeof rows)[number]>(
+          sql`SELECT p.name AS project_name, pm.\`table\` AS table_name, pm.row_id
+                FROM projects p LEFT JOIN project_mapping pm ON pm.project_name = p.name
+               WHERE p.name IN (${[...others].sort()}) ORDER BY p.name${this.db.dialect.forUpdate}`,
+          session,
+        )),
+      );
+    }
+    const mappings = new Map<string, ScopeRow[]>(alsoProjects.map((name) => [name, []]));
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const list = mappings.get(row.project_name) ?? [];
+      mappings.set(row.project_name, list);
+      const key = JSON.stringify([row.project_name, row.table_name, row.row_id]);
+      if (row.table_name === null || row.row_id === null || seen.has(key)) continue;
+      seen.add(key);
+      list.push({ table: row.table_name, rowId: row.row_id });
+    }
+    return mappings;
+  }
+
   async projectMappings(projectName: string, session?: DbSession): Promise<ScopeRow[]> {
     const rows = await this.db.query<{ table_name: string; row_id: string }>(
       sql`SELECT pm.\`table\` AS table_name, pm.row_id FROM project_mapping pm WHERE pm.project_name = ${projectName}`,

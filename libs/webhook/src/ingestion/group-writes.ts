@@ -1,12 +1,11 @@
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { requireLiveConnection } from '../connections/live-connection';
-import { ProjectsService } from '../projects/projects.service';
 import { BatchReport, isItemDatabaseError, ItemSuccess, ItemWriteFailure } from '../common/batch';
 import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
-import { TransactionRunner } from '../common/database';
 import { classifyDatabaseError, WebhookException } from '../common/errors';
 import type { IngestionHandler, IngestionPlan } from './ingestion-runner';
+import { DerivedDataWrites } from './derived-data-writes';
 import { runPlannedBatch, WriteItemsOneByOne } from './planned-batch';
 import { WriteQueue } from './write-queue';
 
@@ -16,11 +15,9 @@ export type GroupTarget = { connection: WebhookConnectionEntity } | { projectNam
 type Outcome<TData> = TData | WebhookException;
 
 export interface GroupWritesDeps {
-  transactions: TransactionRunner;
-  projects: ProjectsService;
+  /** Transactions that also update the written projects' derived data. */
+  writes: DerivedDataWrites;
   maxBatchItems: number;
-  /** The refresh of the derived data after a committed write, given every written `data`. */
-  refresh(data: object[]): Promise<void>;
   /** One plan in its own transaction, as the single route writes it (a too-long value is its 400). */
   writeOne<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, connection: WebhookConnectionEntity, plan: TPlan): Promise<TData>;
 }
@@ -28,7 +25,7 @@ export interface GroupWritesDeps {
 /**
  * Several plans of one connection written in one transaction by the handler's `writeMany`: a
  * batch's valid items, or the single requests grouped by a WriteQueue. Each plan gets what the
- * single route would answer; the derived data is refreshed once after the commit. When the plans
+ * single route would answer; the derived data is updated once, in that transaction. When the plans
  * cannot go together (WriteItemsOneByOne, or a value too long for an older column, which only a
  * write of its own can blame on its request) each is written alone instead.
  */
@@ -66,8 +63,6 @@ export class GroupWrites {
         for (const plan of plans) alone.push(await this.deps.writeOne(handler, target.connection, plan).catch(asOwnOutcome));
         return alone;
       });
-      const written = outcomes.filter((outcome) => !(outcome instanceof WebhookException));
-      if (written.length > 0) await this.deps.refresh(written);
       return outcomes.map((outcome) => (outcome instanceof WebhookException ? outcome : asItem(target, outcome)));
     });
   }
@@ -78,17 +73,14 @@ export class GroupWrites {
     plans: TPlan[],
     write: () => Promise<Outcome<TData>[]>,
   ): Promise<(TData | Error)[]> {
-    let outcomes: (TData | Error)[];
     try {
-      outcomes = await write();
+      return await write();
     } catch (error) {
       if (!mustWriteAlone(error) && !isItemDatabaseError(error)) throw error;
-      outcomes = [];
+      const outcomes: (TData | Error)[] = [];
       for (const plan of plans) outcomes.push(await this.deps.writeOne(handler, connection, plan).catch((failure: Error) => failure));
+      return outcomes;
     }
-    const written = outcomes.filter((outcome) => !(outcome instanceof Error));
-    if (written.length > 0) await this.deps.refresh(written);
-    return outcomes;
   }
 
   private together<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, target: GroupTarget, plans: TPlan[]): Promise<Outcome<TData>[]> {
@@ -99,8 +91,8 @@ export class GroupWrites {
       await requireLiveConnection(manager, connection.id, handler.connectionLock);
       return writeMany({ manager, connection, now: new Date() }, plans);
     };
-    if (!('projectName' in target)) return this.deps.transactions.run((manager) => work(manager, target.connection), options);
-    return this.deps.projects.runWithProjectConnection(target.projectName, work, options);
+    if (!('projectName' in target)) return this.deps.writes.onConnection(target.connection, (manager) => work(manager, target.connection), options);
+    return this.deps.writes.onProjectConnection(target.projectName, target.connection, work, options);
   }
 }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DoraRefreshService, mergedChange } from '@app/dora';
+import { DoraRefreshService } from '@app/dora';
 import { WebhookConnectionEntity } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { projectConnectionName } from '../connections/connection-params';
 import { ConnectionResolver } from '../connections/connection-resolver';
-import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
+import { ConnectionsRepository } from '../connections/connections.repository';
 import { ConnectionRowLock, requireLiveConnection } from '../connections/live-connection';
 import { WebhookMetrics } from '../observability/webhook-metrics';
 import { ProjectsService } from '../projects/projects.service';
@@ -15,6 +15,7 @@ import { BatchItemResult, JsonObject } from '../common/body/parse-json-body';
 import { TransactionOptions, TransactionRunner } from '../common/database';
 import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../common/errors';
 import { RequestTarget } from './ingestion-target';
+import { DerivedDataWrites } from './derived-data-writes';
 import { GroupTarget, GroupWrites, mustWriteAlone } from './group-writes';
 import { DryRunRows, RowRecorder } from '../common/database/row-recorder';
 
@@ -67,7 +68,8 @@ class DryRunRollback extends Error {
 
 /**
  * Runs ingestion requests the same way for every endpoint (spec api.md §5.3, §12, §13): resolves
- * the connection (404) or the project connection, validates, writes in one transaction. A handler
+ * the connection (404) or the project connection, validates, writes in one transaction that also
+ * updates the derived DORA rows of the connection's projects (DerivedDataWrites). A handler
  * that can write several plans together (writeMany) gets a batch's valid items, and the single
  * requests of a connection that arrive while one of its writes is in progress, written per group
  * (GroupWrites); otherwise one transaction per request or batch item. A dry run writes in a
@@ -77,6 +79,7 @@ class DryRunRollback extends Error {
 @Injectable()
 export class IngestionRunner {
   private readonly groups: GroupWrites;
+  private readonly writes: DerivedDataWrites;
 
   constructor(
     @Inject(WEBHOOK_RESOLVED_OPTIONS) private readonly options: ResolvedWebhookOptions,
@@ -87,13 +90,12 @@ export class IngestionRunner {
     private readonly derivedData: DoraRefreshService,
     private readonly metrics: WebhookMetrics,
   ) {
+    this.writes = new DerivedDataWrites(transactions, projects, derivedData, metrics);
     this.groups = new GroupWrites({
-      transactions,
-      projects,
+      writes: this.writes,
       maxBatchItems: options.maxBatchItems,
-      refresh: (data) => this.refreshDerivedData(data),
       writeOne: (handler, connection, plan) =>
-        transactions.run((manager) => this.write(handler, { manager, connection, now: new Date() }, plan), { locks: handler.locks?.(plan) }),
+        this.writes.onConnection(connection, (manager) => this.write(handler, { manager, connection, now: new Date() }, plan), { locks: handler.locks?.(plan) }),
     });
   }
 
@@ -107,11 +109,7 @@ export class IngestionRunner {
     if (!dryRun && handler.writeMany && 'connection' in scope) {
       return this.groups.single(handler, scope.connection, handler.plan(body, scope.connection.id));
     }
-    if (!dryRun) {
-      const data = await this.commit(scope, body, handler);
-      await this.refreshDerivedData([data]);
-      return data;
-    }
+    if (!dryRun) return this.commit(scope, body, handler);
     return this.rolledBack((manager) => this.preview(manager, scope, body, handler, {}), this.locksOf(handler, [body], scope));
   }
 
@@ -132,16 +130,7 @@ export class IngestionRunner {
         if (!mustWriteAlone(error)) throw error;
       }
     }
-    if (!dryRun) {
-      const written: IngestionData<TData>[] = [];
-      const report = await runBatch(items, max, async (body) => {
-        const data = await this.commit(scope, body, handler).catch(asItemFailure);
-        written.push(data);
-        return asItem(data);
-      });
-      if (written.length > 0) await this.refreshDerivedData(written);
-      return report;
-    }
+    if (!dryRun) return runBatch(items, max, async (body) => asItem(await this.commit(scope, body, handler).catch(asItemFailure)));
     const bodies = items.flatMap((item) => (item.ok ? [item.value] : []));
     return this.rolledBack((manager) => {
       const state: PreviewState = {};
@@ -172,15 +161,6 @@ export class IngestionRunner {
     };
   }
 
-  /** The derived DORA tables follow each committed write before the answer, incrementally (issue 10). */
-  private async refreshDerivedData(data: object[]): Promise<void> {
-    const connectionId = (data[0] as { connectionId?: unknown }).connectionId;
-    if (typeof connectionId === 'number') {
-      const change = mergedChange(data);
-      await this.metrics.timeDerivedRefresh(() => this.derivedData.applyChange([webhookScopeId(connectionId)], change));
-    }
-  }
-
   private async scopeOf(target: RequestTarget): Promise<Scope> {
     const parsed = target.parsed.target;
     if (parsed && 'projectName' in parsed) return { projectName: parsed.projectName };
@@ -195,12 +175,13 @@ export class IngestionRunner {
     if ('connection' in scope) {
       const plan = handler.plan(body, scope.connection.id);
       const work = (manager: EntityManager) => this.write(handler, { manager, connection: scope.connection, now: new Date() }, plan);
-      return this.transactions.run(work, { locks: handler.locks?.(plan) });
+      return this.writes.onConnection(scope.connection, work, { locks: handler.locks?.(plan) });
     }
     const existing = await this.connections.findRecentByName(projectConnectionName(scope.projectName));
     const plan = handler.plan(body, existing?.id ?? '?');
-    const data = await this.projects.runWithProjectConnection(
+    const data = await this.writes.onProjectConnection(
       scope.projectName,
+      existing,
       (manager, connection) => {
         const finalPlan = connection.id === existing?.id ? plan : handler.plan(body, connection.id);
         return this.write(handler, { manager, connection, now: new Date() }, finalPlan);
