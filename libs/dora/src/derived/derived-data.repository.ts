@@ -55,8 +55,9 @@ export class DerivedDataRepository {
    * comment come from DevLake's tables when the database has them.
    */
   async pullRequestInputs(ids: ScopeIds, session?: DbSession, only?: Sql): Promise<PullRequestInput[]> {
-    const withCommits = await this.db.hasTable('pull_request_commits', session);
-    const withComments = await this.db.hasTable('pull_request_comments', session);
+    const present = await this.db.tablesPresent(['pull_request_commits', 'pull_request_comments'], session);
+    const withCommits = present.has('pull_request_commits');
+    const withComments = present.has('pull_request_comments');
     const firstCommit = (column: string) =>
       withCommits
         ? sql`(SELECT prc.${raw(column)} FROM pull_request_commits prc WHERE prc.pull_request_id = pr.id
@@ -131,19 +132,6 @@ export class DerivedDataRepository {
     return found;
   }
 
-  /** The PRs whose metrics row in the project names one of these deployment commit rows. */
-  async pullRequestsLinkedTo(projectName: string, deploymentCommitIds: readonly string[], session: DbSession): Promise<string[]> {
-    const out: string[] = [];
-    for (const part of chunks(deploymentCommitIds)) {
-      const rows = await this.db.query<{ id: unknown }>(
-        sql`SELECT m.id FROM project_pr_metrics m WHERE m.project_name = ${projectName} AND m.deployment_commit_id IN (${part})`,
-        session,
-      );
-      out.push(...rows.map((row) => String(row.id)));
-    }
-    return out;
-  }
-
   /** The current state of these commit rows, as the incremental refresh needs it. */
   async commitRows(keys: readonly { id: string; commitSha: string }[], session: DbSession): Promise<ChangedCommitRow[]> {
     const out: ChangedCommitRow[] = [];
@@ -170,17 +158,22 @@ export class DerivedDataRepository {
   }
 
   /**
-   * Merged or not, the scope's PRs whose merge commit is one of these or one `commits_diffs` lists
-   * for them (a row ships the commits listed for it, issue 18).
+   * The PRs whose deployment link rows with these SHAs and ids can move: merged or not, the
+   * scope's PRs whose merge commit is one of the SHAs or one `commits_diffs` lists for them (a row
+   * ships the commits listed for it, issue 18), and those whose metrics row in the project names
+   * one of the rows (what they shipped before the write).
    */
-  async pullRequestsShippedBy(ids: ScopeIds, shas: readonly string[], session: DbSession): Promise<string[]> {
+  async pullRequestsToRelink(projectName: string, ids: ScopeIds, shas: readonly string[], rowIds: readonly string[], session: DbSession): Promise<string[]> {
     const out = new Set<string>();
-    for (const part of chunks(shas)) {
+    for (let i = 0; i < Math.max(shas.length, rowIds.length); i += CHUNK) {
+      const [shaPart, rowPart] = [shas.slice(i, i + CHUNK), rowIds.slice(i, i + CHUNK)];
       const rows = await this.db.query<{ id: unknown }>(
-        sql`SELECT pr.id FROM pull_requests pr WHERE pr.merge_commit_sha IN (${part}) AND pr.base_repo_id IN (${ids.repoIds})
+        sql`SELECT pr.id FROM pull_requests pr WHERE pr.merge_commit_sha IN (${shaPart}) AND pr.base_repo_id IN (${ids.repoIds})
             UNION
             SELECT pr.id FROM commits_diffs cd JOIN pull_requests pr ON pr.merge_commit_sha = cd.commit_sha
-             WHERE cd.new_commit_sha IN (${part}) AND pr.base_repo_id IN (${ids.repoIds})`,
+             WHERE cd.new_commit_sha IN (${shaPart}) AND pr.base_repo_id IN (${ids.repoIds})
+            UNION
+            SELECT m.id FROM project_pr_metrics m WHERE m.project_name = ${projectName} AND m.deployment_commit_id IN (${rowPart})`,
         session,
       );
       for (const row of rows) out.add(String(row.id));
@@ -189,27 +182,26 @@ export class DerivedDataRepository {
   }
 
   /**
-   * The scope's incidents created after `finish` up to the scope's next successful production
-   * finish (inclusive; no bound when there is none): those whose §4.4 link a row at `finish` can take.
+   * The scope's incidents created after one of these finishes up to the scope's next successful
+   * production finish after it (inclusive; no bound when there is none): those whose §4.4 link a
+   * row finishing then can take or leave. One statement; each MIN is one index dive per scope id.
    */
-  async incidentsAfterFinish(ids: ScopeIds, finish: unknown, session: DbSession): Promise<string[]> {
-    let next: unknown = null;
-    // One scope id per lookup keeps each MIN a single index dive; one statement for all of them.
-    const lookups = ids.cicdScopeIds.map(
-      (scopeId) => sql`SELECT (SELECT MIN(nx.finished_date) FROM cicd_deployment_commits nx
-             WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}) AS next`,
-    );
-    const found = lookups.length === 0 ? [] : await this.db.query<{ next: unknown }>(joinSql(lookups, ' UNION ALL '), session);
-    for (const row of found) {
-      if (row.next !== null && row.next !== undefined && (next === null || toInstant(row.next)! < toInstant(next)!)) next = row.next;
+  async incidentsAfterFinishes(ids: ScopeIds, finishes: readonly string[], session: DbSession): Promise<string[]> {
+    const out = new Set<string>();
+    for (const part of chunks(finishes)) {
+      const ranges = part.map((finish) => {
+        const nextPerScope = ids.cicdScopeIds.map(
+          (scopeId) => sql`SELECT MIN(nx.finished_date) AS next FROM cicd_deployment_commits nx
+                WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}`,
+        );
+        const next = sql`(SELECT MIN(n.next) FROM (${joinSql(nextPerScope, ' UNION ALL ')}) n)`;
+        return sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish}
+                     AND (li.created_date <= ${next} OR ${next} IS NULL)`;
+      });
+      const rows = await this.db.query<{ id: unknown }>(joinSql(ranges, ' UNION '), session);
+      for (const row of rows) out.add(String(row.id));
     }
-    const rows = await this.db.query<{ id: unknown }>(
-      sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish}${
-        next === null ? raw('') : sql` AND li.created_date <= ${next}`
-      }`,
-      session,
-    );
-    return rows.map((row) => String(row.id));
+    return [...out];
   }
 
   /** Makes the project's relationship rows equal `links`; untouched rows keep their timestamps. */

@@ -89,18 +89,17 @@ export class DoraRefreshService {
     const pullRequestIds = new Set(change.pullRequestIds);
     const incidentIds = new Set(change.incidentIds);
     const shas = [...new Set(rows.map((row) => row.commitSha))];
-    // The PRs the rows ship now (issue 18), and those linked to them before the write.
-    if (shas.length > 0) for (const id of await this.derived.pullRequestsShippedBy(ids, shas, session)) pullRequestIds.add(id);
     const rowIds = [...new Set(rows.map((row) => row.id))];
-    if (rowIds.length > 0) for (const id of await this.derived.pullRequestsLinkedTo(projectName, rowIds, session)) pullRequestIds.add(id);
+    if (rows.length > 0) for (const id of await this.derived.pullRequestsToRelink(projectName, ids, shas, rowIds, session)) pullRequestIds.add(id);
     // §4.4 blames an incident on the last successful production finish before it: only the
     // incidents from a finish a row left or took up to the next finish can change their link.
     const finishes = [
       ...rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? '')).map((row) => toInstant(row.finishedDate)!),
       ...change.previousFinishes,
     ];
-    for (const finish of uniqueBy(finishes, (value) => String(value.getTime()))) {
-      for (const id of await this.derived.incidentsAfterFinish(ids, formatDbDatetime(finish), session)) incidentIds.add(id);
+    if (finishes.length > 0 && ids.cicdScopeIds.length > 0) {
+      const distinct = [...new Set(finishes.map((finish) => formatDbDatetime(finish)))];
+      for (const id of await this.derived.incidentsAfterFinishes(ids, distinct, session)) incidentIds.add(id);
     }
     const now = this.clock.now();
     if (incidentIds.size > 0) {
@@ -203,8 +202,4 @@ export class DoraRefreshService {
 
 function uniqueKeys(keys: readonly { id: string; commitSha: string }[]): { id: string; commitSha: string }[] {
   return [...new Map(keys.map((key) => [JSON.stringify([key.id, key.commitSha]), key])).values()];
-}
-
-function uniqueBy<T>(values: readonly T[], keyOf: (value: T) => string): T[] {
-  return [...new Map(values.map((value) => [keyOf(value), value])).values()];
 }

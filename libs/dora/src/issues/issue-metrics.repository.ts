@@ -109,7 +109,7 @@ export class IssueMetricsRepository {
 
   /** Whether DevLake's `commits`/`repo_commits` exist and hold a commit of the scope's repos. */
   async commitsCollected(ids: ScopeIds): Promise<boolean> {
-    if (!(await this.db.hasTable('commits')) || !(await this.db.hasTable('repo_commits'))) return false;
+    if ((await this.db.tablesPresent(['commits', 'repo_commits'])).size < 2) return false;
     const rows = await this.db.query(sql`
       SELECT 1 AS found FROM repo_commits rc JOIN commits cm ON cm.sha = rc.commit_sha
        WHERE rc.repo_id IN (${ids.repoIds}) LIMIT 1`);

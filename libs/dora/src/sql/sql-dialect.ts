@@ -8,8 +8,8 @@ export interface SqlDialect {
   month(expr: Sql): Sql;
   /** Whole milliseconds from `from` to `to`. */
   millisBetween(from: Sql, to: Sql): Sql;
-  /** One row with `n` = 1 when the table exists in the current database, else 0. */
-  tableExists(name: string): Sql;
+  /** One row (`name`) per table of these names in the current database. */
+  tablesNamed(names: readonly string[]): Sql;
   /** Suffix of a locking read; SQLite has none (its writers are serialized anyway). */
   forUpdate: Sql;
 }
@@ -18,8 +18,8 @@ const MYSQL: SqlDialect = {
   day: (expr) => sql`DATE_FORMAT(${expr}, '%Y-%m-%d')`,
   month: (expr) => sql`DATE_FORMAT(${expr}, '%Y-%m')`,
   millisBetween: (from, to) => sql`(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) DIV 1000)`,
-  tableExists: (name) =>
-    sql`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${name}`,
+  tablesNamed: (names) =>
+    sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${[...names]})`,
   forUpdate: raw(' FOR UPDATE'),
 };
 
@@ -31,7 +31,7 @@ const SQLITE: SqlDialect = {
   day: (expr) => sql`substr(${expr}, 1, 10)`,
   month: (expr) => sql`substr(${expr}, 1, 7)`,
   millisBetween: (from, to) => sql`CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
-  tableExists: (name) => sql`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${name}`,
+  tablesNamed: (names) => sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${[...names]})`,
   forUpdate: raw(''),
 };
 

@@ -24,10 +24,10 @@ export class SqlRunner {
     return target.query(statement.text, [...statement.params]);
   }
 
-  /** Tables DevLake's plugins own (commits, PR comments…) exist only in a shared database. */
-  async hasTable(name: string, session?: DbSession): Promise<boolean> {
-    const [row] = await this.query<{ n: unknown }>(this.dialect.tableExists(name), session);
-    return Number(row?.n ?? 0) > 0;
+  /** Which of these tables exist: those DevLake's plugins own (commits, PR comments…) exist only in a shared database. */
+  async tablesPresent(names: readonly string[], session?: DbSession): Promise<Set<string>> {
+    const rows = await this.query<{ name: unknown }>(this.dialect.tablesNamed(names), session);
+    return new Set(rows.map((row) => String(row.name)));
   }
 
   transaction<T>(work: (session: DbSession) => Promise<T>): Promise<T> {
