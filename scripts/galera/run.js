@@ -10,7 +10,8 @@
 /**
  * The instances' transaction deadline: every commit stalls while the cluster evicts a dead node
  * (evs.suspect_timeout 2 s, then the view change; up to about 7.5 s seen on a loaded 2-core machine),
- * so the 3 s default would answer the survivors 503 meanwhile. README: Scaling out.
+ * so the 3 s default would answer the survivors 503 meanwhile. The wait behind a group commit
+ * follows this deadline (deadline + 1 s, see write-queue.ts). README: Scaling out.
  */
 const TRANSACTION_DEADLINE_MS = 15000;
 const { spawn, execFileSync } = require('child_process');
