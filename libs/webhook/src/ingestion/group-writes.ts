@@ -38,11 +38,11 @@ export class GroupWrites {
   single<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, connection: WebhookConnectionEntity, plan: TPlan): Promise<TData> {
     let queue = this.queues.get(handler);
     if (!queue) {
-      queue = new WriteQueue(async (_key, entries) => {
+      queue = new WriteQueue(async (_key, entries, deadlineMs) => {
         const plans = entries.map((entry) => entry.plan as TPlan);
         const target = { connection: entries[0].connection };
-        return this.writeOrFallBack(handler, target.connection, plans, () => this.together(handler, target, plans));
-      });
+        return this.writeOrFallBack(handler, target.connection, plans, () => this.together(handler, target, plans, deadlineMs));
+      }, this.deps.transactions.deadlineMs);
       this.queues.set(handler, queue);
     }
     return queue.submit(String(connection.id), { connection, plan }) as Promise<TData>;
@@ -83,9 +83,14 @@ export class GroupWrites {
     }
   }
 
-  private together<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, target: GroupTarget, plans: TPlan[]): Promise<Outcome<TData>[]> {
+  private together<TPlan extends IngestionPlan, TData extends object>(
+    handler: IngestionHandler<TPlan, TData>,
+    target: GroupTarget,
+    plans: TPlan[],
+    deadlineMs?: number,
+  ): Promise<Outcome<TData>[]> {
     const writeMany = handler.writeMany as NonNullable<typeof handler.writeMany>;
-    const options = { locks: plans.flatMap((plan) => handler.locks?.(plan) ?? []) };
+    const options = { locks: plans.flatMap((plan) => handler.locks?.(plan) ?? []), deadlineMs };
     const work = async (manager: EntityManager, connection: WebhookConnectionEntity) => {
       if (connection.id !== target.connection.id) throw new WriteItemsOneByOne('project connection replaced');
       await requireLiveConnection(manager, connection.id, handler.connectionLock);

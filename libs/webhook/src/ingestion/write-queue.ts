@@ -3,13 +3,18 @@ import { WebhookErrorCode, WebhookException } from '../common/errors';
 /** Most requests written in one group transaction. */
 const MAX_GROUP = 200;
 /**
- * Longest a request waits for the write ahead of it before it is answered 503: with its own
- * transaction bounded too, a database that blocks writes gets every request a 503 within 5 s.
+ * A request is answered at the latest this long after the write deadline, counted from its
+ * arrival in the queue: it waits for the writes ahead of it while that leaves time, and its own write gets what
+ * is left, at most the write deadline. With the 3 s default deadline a database that blocks writes
+ * gets every queued request a 503 within 4 s; with a longer one (a cluster that stalls commits while it
+ * evicts a node) requests wait behind a slow write instead of being answered 503 after a fixed wait.
  */
-export const MAX_QUEUE_WAIT_MS = 1000;
+export const QUEUE_ALLOWANCE_MS = 1000;
 
 interface Waiting<TPlan, TResult> {
   plan: TPlan;
+  /** Date.now() by which the request is answered. */
+  answerBy: number;
   resolve(result: TResult): void;
   reject(error: unknown): void;
   waitLimit?: NodeJS.Timeout;
@@ -30,16 +35,22 @@ interface Line<TPlan, TResult> {
 export class WriteQueue<TPlan, TResult> {
   private readonly lines = new Map<string, Line<TPlan, TResult>>();
 
+  /**
+   * `writeGroup` is given the deadline of its write: `writeDeadlineMs`, or less when the earliest
+   * request of the group has less time left (see QUEUE_ALLOWANCE_MS).
+   */
   constructor(
-    private readonly writeGroup: (key: string, plans: TPlan[]) => Promise<(TResult | Error)[]>,
-    private readonly maxWaitMs = MAX_QUEUE_WAIT_MS,
+    private readonly writeGroup: (key: string, plans: TPlan[], deadlineMs: number) => Promise<(TResult | Error)[]>,
+    private readonly writeDeadlineMs: number,
+    private readonly allowanceMs = QUEUE_ALLOWANCE_MS,
   ) {}
 
   submit(key: string, plan: TPlan): Promise<TResult> {
     return new Promise<TResult>((resolve, reject) => {
       let line = this.lines.get(key);
       if (!line) this.lines.set(key, (line = { waiting: [], busy: false }));
-      const waiting: Waiting<TPlan, TResult> = { plan, resolve, reject };
+      const budgetMs = this.writeDeadlineMs + this.allowanceMs;
+      const waiting: Waiting<TPlan, TResult> = { plan, answerBy: Date.now() + budgetMs, resolve, reject };
       line.waiting.push(waiting);
       if (!line.busy) return void this.drain(key, line);
       const current = line;
@@ -47,8 +58,8 @@ export class WriteQueue<TPlan, TResult> {
         const index = current.waiting.indexOf(waiting);
         if (index < 0) return;
         current.waiting.splice(index, 1);
-        reject(new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } }));
-      }, this.maxWaitMs);
+        reject(unavailable());
+      }, budgetMs);
     });
   }
 
@@ -57,8 +68,11 @@ export class WriteQueue<TPlan, TResult> {
     while (line.waiting.length > 0) {
       const group = line.waiting.splice(0, MAX_GROUP);
       for (const waiting of group) clearTimeout(waiting.waitLimit);
+      const deadlineMs = Math.min(this.writeDeadlineMs, Math.min(...group.map((waiting) => waiting.answerBy)) - Date.now());
       try {
-        const results = await this.writeGroup(key, group.map((waiting) => waiting.plan));
+        // A timer that fired late: the earliest request has no time left for a write.
+        if (deadlineMs <= 0) throw unavailable();
+        const results = await this.writeGroup(key, group.map((waiting) => waiting.plan), deadlineMs);
         group.forEach((waiting, index) => {
           const result = results[index];
           if (result instanceof Error) waiting.reject(result);
@@ -71,4 +85,8 @@ export class WriteQueue<TPlan, TResult> {
     line.busy = false;
     this.lines.delete(key);
   }
+}
+
+function unavailable(): WebhookException {
+  return new WebhookException(WebhookErrorCode.UNAVAILABLE, { headers: { 'Retry-After': '5' } });
 }

@@ -75,16 +75,20 @@ function sqliteQueueOf(dataSource: DataSource): SqliteQueue {
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
 
-  /** The default of TransactionOptions.deadlineMs (see MYSQL_TRANSACTION_DEADLINE_MS). */
-  private deadlineMs = MYSQL_TRANSACTION_DEADLINE_MS;
+  private defaultDeadlineMs = MYSQL_TRANSACTION_DEADLINE_MS;
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** A runner whose transactions are answered 503 after `deadlineMs` instead of the default. */
   static withDeadline(dataSource: DataSource, deadlineMs: number): TransactionRunner {
     const runner = new TransactionRunner(dataSource);
-    runner.deadlineMs = deadlineMs;
+    runner.defaultDeadlineMs = deadlineMs;
     return runner;
+  }
+
+  /** The default of TransactionOptions.deadlineMs (see MYSQL_TRANSACTION_DEADLINE_MS). */
+  get deadlineMs(): number {
+    return this.defaultDeadlineMs;
   }
 
   get isSqlite(): boolean {
