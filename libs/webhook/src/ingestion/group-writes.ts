@@ -17,6 +17,8 @@ type Outcome<TData> = TData | WebhookException;
 export interface GroupWritesDeps {
   /** Transactions that also update the written projects' derived data. */
   writes: DerivedDataWrites;
+  /** How long a transaction may take (TransactionRunner.deadlineMs): a queued request waits at most that and 1 s. */
+  transactionDeadlineMs: number;
   maxBatchItems: number;
   /** One plan in its own transaction, as the single route writes it (a too-long value is its 400). */
   writeOne<TPlan extends IngestionPlan, TData extends object>(handler: IngestionHandler<TPlan, TData>, connection: WebhookConnectionEntity, plan: TPlan): Promise<TData>;
@@ -42,7 +44,7 @@ export class GroupWrites {
         const plans = entries.map((entry) => entry.plan as TPlan);
         const target = { connection: entries[0].connection };
         return this.writeOrFallBack(handler, target.connection, plans, () => this.together(handler, target, plans, deadlineMs));
-      }, this.deps.transactions.deadlineMs);
+      }, this.deps.transactionDeadlineMs);
       this.queues.set(handler, queue);
     }
     return queue.submit(String(connection.id), { connection, plan }) as Promise<TData>;

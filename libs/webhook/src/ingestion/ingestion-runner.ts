@@ -93,6 +93,7 @@ export class IngestionRunner {
     this.writes = new DerivedDataWrites(transactions, projects, derivedData, metrics);
     this.groups = new GroupWrites({
       writes: this.writes,
+      transactionDeadlineMs: transactions.deadlineMs,
       maxBatchItems: options.maxBatchItems,
       writeOne: (handler, connection, plan) =>
         this.writes.onConnection(connection, (manager) => this.write(handler, { manager, connection, now: new Date() }, plan), { locks: handler.locks?.(plan) }),
