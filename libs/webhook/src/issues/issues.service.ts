@@ -7,6 +7,7 @@ import { RowValues } from '../common/database/upsert-rows';
 import { WebhookErrorCode, WebhookException } from '../common/errors';
 import { RequestTarget } from '../ingestion/ingestion-target';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
+import { writeEachInTurn } from '../ingestion/write-each-in-turn';
 import { formatIsoMillis } from '../common/time';
 import { ConnectionsRepository, webhookScopeId } from '../connections/connections.repository';
 import { ClosePlan, closeIssue, planClose } from './close-plan';
@@ -40,6 +41,7 @@ export class IssuesService {
     connectionLock: 'exclusive',
     plan: planIssue,
     write: (context, plan) => this.writeIssue(context, plan),
+    writeMany: writeEachInTurn((context: WriteContext, plan: IssuePlan) => this.writeIssue(context, plan)),
   };
 
   constructor(

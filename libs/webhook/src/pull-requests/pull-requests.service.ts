@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { RequestTarget } from '../ingestion/ingestion-target';
 import { IngestionHandler, IngestionRunner, WriteContext } from '../ingestion/ingestion-runner';
+import { writeEachInTurn } from '../ingestion/write-each-in-turn';
 import { planPullRequest, PullRequestPlan } from './pull-request-plan';
 import { PullRequestsRepository } from './pull-requests.repository';
 
@@ -20,6 +21,7 @@ export class PullRequestsService {
   private readonly handler: IngestionHandler<PullRequestPlan, PullRequestData> = {
     plan: planPullRequest,
     write: (context, plan) => this.write(context, plan),
+    writeMany: writeEachInTurn((context: WriteContext, plan: PullRequestPlan) => this.write(context, plan)),
   };
 
   constructor(
