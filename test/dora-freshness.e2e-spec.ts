@@ -78,6 +78,21 @@ describe.each(testDrivers())('DORA freshness on %s (metrics.md §4.5, Q18)', (dr
     expect(await rows(t, 'project_incident_deployment_relationships')).toHaveLength(1);
   });
 
+  it('a write whose derived update fails stores nothing: data and derived rows commit together (issue 10)', async () => {
+    await t.dataSource.query('ALTER TABLE project_pr_metrics RENAME TO project_pr_metrics_away');
+    try {
+      const res = await request(t.http)
+        .post('/api/rest/plugins/webhook/1/pull_requests')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ pullRequestKey: 7, displayTitle: 'change', status: 'MERGED', createdDate: '2024-03-04T10:00:00Z', mergedDate: '2024-03-05T10:00:00Z', mergeCommitSha: 'abc' });
+      expect(res.status).toBe(500);
+      expect(res.body).toMatchObject({ success: false });
+    } finally {
+      await t.dataSource.query('ALTER TABLE project_pr_metrics_away RENAME TO project_pr_metrics');
+    }
+    expect(await rows(t, 'pull_requests')).toEqual([]);
+  });
+
   describe('acceptance 2: a deployment then an incident pushed through the webhook', () => {
     const post = (path: string, body: object) =>
       request(t.http).post(`/api/rest/plugins/webhook/1/${path}`).set('Authorization', `Bearer ${key}`).send(body).expect(200);

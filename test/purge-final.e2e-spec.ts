@@ -5,7 +5,7 @@ import { DatabaseTarget } from '../src/config';
 import { createTestApp, TEST_ENCRYPTION_SECRET, TestApp } from './utils/create-test-app';
 import { freePort } from './utils/free-port';
 import { ServerProcess } from './utils/server-process';
-import { API, createConnection, postWithKey, selectRows, TestConnection } from './utils/ingestion-client';
+import { API, createConnection, selectRows, TestConnection } from './utils/ingestion-client';
 import { testDrivers } from './utils/test-databases';
 
 const ADMIN = '/plugins/webhook';

@@ -21,4 +21,4 @@ export type { MetricsWindow } from './common/metrics-window';
 export type { Level, MetricResult, SeriesPoint } from './common/metric-result';
 export { createStandaloneRefresh } from './standalone';
 export { DERIVED_CHANGE, mergedChange, withDerivedChange } from './derived/derived-change';
-export type { DerivedChange } from './derived/derived-change';
+export type { ChangedCommitRow, DerivedChange } from './derived/derived-change';

@@ -4,11 +4,19 @@
  * refresh recomputes only the derived rows these can move.
  */
 export interface DerivedChange {
-  commitRows: { id: string; commitSha: string }[];
+  /** Rows written (with their state as written) or relinked (their finish and result unchanged). */
+  commitRows: ChangedCommitRow[];
   /** Finish times the written commit rows had before the write. */
   previousFinishes: Date[];
   pullRequestIds: string[];
   incidentIds: string[];
+}
+
+export interface ChangedCommitRow {
+  id: string;
+  commitSha: string;
+  /** A row written as a successful production deployment: its scope and finish. */
+  productionFinish?: { cicdScopeId: string; finishedDate: Date };
 }
 
 /**

@@ -13,15 +13,6 @@ import { PrMetric, PullRequestInput } from './pr-metrics';
 const CHUNK = 200;
 
 /** A written or relinked commit row as stored after the write. */
-export interface ChangedCommitRow {
-  id: string;
-  commitSha: string;
-  deploymentId: string | null;
-  cicdScopeId: string | null;
-  /** As the driver returned it, to bind back unchanged. */
-  finishedDate: unknown;
-  productionSuccess: boolean;
-}
 const EMPTY_RAW = { rawDataParams: '', rawDataTable: '', rawDataId: 0, rawDataRemark: '' };
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -130,31 +121,6 @@ export class DerivedDataRepository {
       found.set(key, list);
     }
     return found;
-  }
-
-  /** The current state of these commit rows, as the incremental refresh needs it. */
-  async commitRows(keys: readonly { id: string; commitSha: string }[], session: DbSession): Promise<ChangedCommitRow[]> {
-    const out: ChangedCommitRow[] = [];
-    for (const part of chunks(keys)) {
-      const pairs = part.map((key) => sql`(cr.id = ${key.id} AND cr.commit_sha = ${key.commitSha})`);
-      const rows = await this.db.query<Record<string, unknown>>(
-        sql`SELECT cr.id, cr.commit_sha, cr.cicd_deployment_id, cr.cicd_scope_id, cr.finished_date,
-              CASE WHEN ${successfulProduction('cr')} THEN 1 ELSE 0 END AS production_success
-             FROM cicd_deployment_commits cr WHERE ${joinSql(pairs, ' OR ')}`,
-        session,
-      );
-      for (const row of rows) {
-        out.push({
-          id: String(row.id),
-          commitSha: String(row.commit_sha),
-          deploymentId: text(row.cicd_deployment_id),
-          cicdScopeId: text(row.cicd_scope_id),
-          finishedDate: row.finished_date ?? null,
-          productionSuccess: Number(row.production_success) === 1,
-        });
-      }
-    }
-    return out;
   }
 
   /**

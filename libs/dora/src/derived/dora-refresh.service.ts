@@ -85,7 +85,8 @@ export class DoraRefreshService {
   }
 
   private async updateProjectIn(session: DbSession, projectName: string, ids: ScopeIds, change: DerivedChange): Promise<void> {
-    const rows = await this.derived.commitRows(uniqueKeys(change.commitRows), session);
+    // Within the write's transaction its change is the rows' state: nothing to read back.
+    const rows = change.commitRows;
     const pullRequestIds = new Set(change.pullRequestIds);
     const incidentIds = new Set(change.incidentIds);
     const shas = [...new Set(rows.map((row) => row.commitSha))];
@@ -94,11 +95,11 @@ export class DoraRefreshService {
     // §4.4 blames an incident on the last successful production finish before it: only the
     // incidents from a finish a row left or took up to the next finish can change their link.
     const finishes = [
-      ...rows.filter((row) => row.productionSuccess && row.finishedDate !== null && ids.cicdScopeIds.includes(row.cicdScopeId ?? '')).map((row) => toInstant(row.finishedDate)!),
+      ...rows.flatMap(({ productionFinish: taken }) => (taken && ids.cicdScopeIds.includes(taken.cicdScopeId) ? [taken.finishedDate] : [])),
       ...change.previousFinishes,
     ];
     if (finishes.length > 0 && ids.cicdScopeIds.length > 0) {
-      const distinct = [...new Set(finishes.map((finish) => formatDbDatetime(finish)))];
+      const distinct = [...new Set(finishes.map((finish) => formatDbDatetime(toInstant(finish)!)))];
       for (const id of await this.derived.incidentsAfterFinishes(ids, distinct, session)) incidentIds.add(id);
     }
     const now = this.clock.now();
@@ -198,8 +199,4 @@ export class DoraRefreshService {
   async computePrMetrics(ids: ScopeIds): Promise<PrMetric[]> {
     return (await this.derived.pullRequestInputs(ids)).map(derivePrMetric);
   }
-}
-
-function uniqueKeys(keys: readonly { id: string; commitSha: string }[]): { id: string; commitSha: string }[] {
-  return [...new Map(keys.map((key) => [JSON.stringify([key.id, key.commitSha]), key])).values()];
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { withDerivedChange } from '@app/dora';
+import { ChangedCommitRow, withDerivedChange } from '@app/dora';
 import { BatchItemResult, JsonObject } from '../common/body';
 import { WebhookException } from '../common/errors';
 import { RequestTarget } from '../ingestion/ingestion-target';
@@ -58,7 +58,12 @@ export class DeploymentsService {
 }
 
 function toData(connectionId: number, deploymentId: string, warnings: string[], written: WrittenDeployment): DeploymentData {
-  const commitRows = written.relinked.map(({ id, commitSha }) => ({ id, commitSha }));
+  const commitRows = written.relinked.map(({ id, commitSha }): ChangedCommitRow => ({ id, commitSha }));
+  for (const row of written.commits) {
+    const { id, commitSha, cicdScopeId, finishedDate } = row;
+    const succeeded = row.result === 'SUCCESS' && row.environment === 'PRODUCTION' && cicdScopeId !== null && finishedDate !== null;
+    if (succeeded) commitRows.push({ id, commitSha, productionFinish: { cicdScopeId, finishedDate } });
+  }
   const previousFinishes = written.previousFinishes;
   return withDerivedChange({
     connectionId,

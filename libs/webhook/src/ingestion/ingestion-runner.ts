@@ -87,8 +87,8 @@ export class IngestionRunner {
     private readonly connections: ConnectionsRepository,
     private readonly projects: ProjectsService,
     private readonly transactions: TransactionRunner,
-    private readonly derivedData: DoraRefreshService,
-    private readonly metrics: WebhookMetrics,
+    derivedData: DoraRefreshService,
+    metrics: WebhookMetrics,
   ) {
     this.writes = new DerivedDataWrites(transactions, projects, derivedData, metrics);
     this.groups = new GroupWrites({
