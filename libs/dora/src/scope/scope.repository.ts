@@ -89,7 +89,7 @@ export class ScopeRepository {
 /** The names (`name`) of the projects mapped to these ids, and of `alsoProjects`. */
 function projectsOf(rowIds: readonly string[], alsoProjects: readonly string[]): Sql {
   return joinSql(
-    [sql`SELECT pm.project_name AS name FROM project_mapping pm WHERE pm.row_id IN (${[...rowIds]})`, ...alsoProjects.map((name) => sql`SELECT ${name} AS name`)],
+    [sql`SELECT DISTINCT pm.project_name AS name FROM project_mapping pm WHERE pm.row_id IN (${[...rowIds]})`, ...alsoProjects.map((name) => sql`SELECT ${name} AS name`)],
     ' UNION ',
   );
 }
