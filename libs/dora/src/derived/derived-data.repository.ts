@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectIncidentDeploymentRelationshipEntity, ProjectPrMetricEntity } from '@app/domain';
-import { In } from 'typeorm';
 import { toInstant } from '../common/calendar';
 import { ScopeIds } from '../scope/metric-scope';
 import { deploymentInScope, incidentInScope, successfulProduction } from '../sql/scope-sql';
@@ -12,7 +11,15 @@ import { PrMetric, PullRequestInput } from './pr-metrics';
 
 const CHUNK = 200;
 
-/** A written or relinked commit row as stored after the write. */
+/**
+ * Rows of one project by id, as `(project_name = ? AND id = ?) OR …`: each term is a primary-key
+ * lookup, where `project_name = ? AND id IN (…)` lets MySQL pick the project_name index and scan
+ * the project's rows when its statistics are stale (seen after a 500 000-row rebuild).
+ */
+function byKeys(projectName: string, ids: readonly string[]): { projectName: string; id: string }[] {
+  return ids.map((id) => ({ projectName, id }));
+}
+
 const EMPTY_RAW = { rawDataParams: '', rawDataTable: '', rawDataId: 0, rawDataRemark: '' };
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -174,7 +181,7 @@ export class DerivedDataRepository {
   async syncIncidentLinks(session: DbSession, projectName: string, links: readonly IncidentLink[], now: Date, subset?: readonly string[]) {
     const repository = session.getRepository(ProjectIncidentDeploymentRelationshipEntity);
     const stored = subset
-      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: { projectName, id: In(part) } })))).flat()
+      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: byKeys(projectName, part) })))).flat()
       : await repository.find({ where: { projectName } });
     const existing = new Map(stored.map((row) => [row.id, row.deploymentId] as const));
     const wanted = new Map(links.map((link) => [link.incidentId, link.deploymentId] as const));
@@ -199,7 +206,7 @@ export class DerivedDataRepository {
   async syncPrMetrics(session: DbSession, projectName: string, metrics: readonly PrMetric[], now: Date, subset?: readonly string[]) {
     const repository = session.getRepository(ProjectPrMetricEntity);
     const stored = subset
-      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: { projectName, id: In(part) } })))).flat()
+      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: byKeys(projectName, part) })))).flat()
       : await repository.find({ where: { projectName } });
     const existing = new Map(stored.map((row) => [row.id, row] as const));
     const wanted = new Set(metrics.map((metric) => metric.id));
