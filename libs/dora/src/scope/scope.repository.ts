@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { joinSql, Sql, sql } from '../sql/sql';
+import { sql } from '../sql/sql';
 import { DbSession, SqlRunner } from '../sql/sql-runner';
 import { ScopeRow } from './metric-scope';
 
@@ -18,44 +18,51 @@ export class ScopeRepository {
    * processes: one that began before another committed would overwrite its rows with older ones.
    */
   async lockProject(projectName: string, session: DbSession): Promise<void> {
-    await this.bumpProjectLocks([], [projectName], session);
+    await this.db.query(sql`SELECT name FROM projects WHERE name = ${projectName}${this.db.dialect.forUpdate}`, session);
   }
 
   /**
-   * Locks the projects mapped to these ids, and `alsoProjects`, for the rest of the transaction;
-   * returns each one's mapping rows, read under that lock.
+   * Locks the projects mapped to these ids, and `alsoProjects` (their `projects` rows and mapping
+   * rows, by locking reads without subqueries, which MySQL would read unlocked); returns each
+   * one's mapping rows, read under that lock.
    */
   async lockProjectsMappedTo(rowIds: readonly string[], alsoProjects: readonly string[], session: DbSession): Promise<Map<string, ScopeRow[]>> {
-    await this.bumpProjectLocks(rowIds, alsoProjects, session);
-    const rows = await this.db.query<{ project_name: string; table_name: string | null; row_id: string | null }>(
-      sql`SELECT p.name AS project_name, pm.\`table\` AS table_name, pm.row_id
-            FROM (${projectsOf(rowIds, alsoProjects)}) p LEFT JOIN project_mapping pm ON pm.project_name = p.name
-           ORDER BY p.name`,
-      session,
-    );
-    const mappings = new Map<string, ScopeRow[]>();
+    type Row = { project_name: string; table_name: string | null; row_id: string | null };
+    const rows: Row[] = [];
+    if (rowIds.length > 0) {
+      rows.push(
+        ...(await this.db.query<Row>(
+          sql`SELECT pm2.project_name, pm2.\`table\` AS table_name, pm2.row_id
+                FROM project_mapping pm
+                JOIN project_mapping pm2 ON pm2.project_name = pm.project_name
+                LEFT JOIN projects p ON p.name = pm.project_name
+               WHERE pm.row_id IN (${[...rowIds]}) ORDER BY pm2.project_name${this.db.dialect.forUpdate}`,
+          session,
+        )),
+      );
+    }
+    const others = alsoProjects.filter((name) => !rows.some((row) => row.project_name === name));
+    if (others.length > 0) {
+      rows.push(
+        ...(await this.db.query<Row>(
+          sql`SELECT p.name AS project_name, pm.\`table\` AS table_name, pm.row_id
+                FROM projects p LEFT JOIN project_mapping pm ON pm.project_name = p.name
+               WHERE p.name IN (${[...others].sort()}) ORDER BY p.name${this.db.dialect.forUpdate}`,
+          session,
+        )),
+      );
+    }
+    const mappings = new Map<string, ScopeRow[]>(alsoProjects.map((name) => [name, []]));
+    const seen = new Set<string>();
     for (const row of rows) {
       const list = mappings.get(row.project_name) ?? [];
       mappings.set(row.project_name, list);
-      if (row.table_name !== null && row.row_id !== null) list.push({ table: row.table_name, rowId: row.row_id });
+      const key = JSON.stringify([row.project_name, row.table_name, row.row_id]);
+      if (row.table_name === null || row.row_id === null || seen.has(key)) continue;
+      seen.add(key);
+      list.push({ table: row.table_name, rowId: row.row_id });
     }
     return mappings;
-  }
-
-  /**
-   * MySQL: bumps each project's row in `_webhook_locks` (the lock rows of the ingestion writes), in
-   * name order. A row write holds across the primaries of a cluster, where a locking read is
-   * node-local: writers of one project on two Galera nodes conflict at certification and one is
-   * re-run. SQLite runs one writer at a time and needs none.
-   */
-  private async bumpProjectLocks(rowIds: readonly string[], alsoProjects: readonly string[], session: DbSession): Promise<void> {
-    if (!this.db.dialect.lockRows) return;
-    await this.db.query(
-      sql`INSERT INTO _webhook_locks (name, version)
-          SELECT DISTINCT CONCAT('project:', SHA1(p.name)), 1 FROM (${projectsOf(rowIds, alsoProjects)}) p ORDER BY 1
-          ON DUPLICATE KEY UPDATE version = version + 1`,
-      session,
-    );
   }
 
   async projectMappings(projectName: string, session?: DbSession): Promise<ScopeRow[]> {
@@ -84,12 +91,4 @@ export class ScopeRepository {
       UNION SELECT project_name FROM project_pr_metrics`);
     return rows.map((row) => row.name).sort();
   }
-}
-
-/** The names (`name`) of the projects mapped to these ids, and of `alsoProjects`. */
-function projectsOf(rowIds: readonly string[], alsoProjects: readonly string[]): Sql {
-  return joinSql(
-    [sql`SELECT DISTINCT pm.project_name AS name FROM project_mapping pm WHERE pm.row_id IN (${[...rowIds]})`, ...alsoProjects.map((name) => sql`SELECT ${name} AS name`)],
-    ' UNION ',
-  );
 }

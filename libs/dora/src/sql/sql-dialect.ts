@@ -1,4 +1,4 @@
-import { Sql, sql } from './sql';
+import { raw, Sql, sql } from './sql';
 
 /** The few expressions the two drivers spell differently. Datetimes are UTC on both. */
 export interface SqlDialect {
@@ -10,8 +10,8 @@ export interface SqlDialect {
   millisBetween(from: Sql, to: Sql): Sql;
   /** One row (`name`) per table of these names in the current database. */
   tablesNamed(names: readonly string[]): Sql;
-  /** Whether writers lock by bumping rows of `_webhook_locks` (MySQL); SQLite's writers are serialized. */
-  lockRows: boolean;
+  /** Suffix of a locking read; SQLite has none (its writers are serialized anyway). */
+  forUpdate: Sql;
 }
 
 const MYSQL: SqlDialect = {
@@ -20,7 +20,7 @@ const MYSQL: SqlDialect = {
   millisBetween: (from, to) => sql`(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) DIV 1000)`,
   tablesNamed: (names) =>
     sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${[...names]})`,
-  lockRows: true,
+  forUpdate: raw(' FOR UPDATE'),
 };
 
 /**
@@ -32,7 +32,7 @@ const SQLITE: SqlDialect = {
   month: (expr) => sql`substr(${expr}, 1, 7)`,
   millisBetween: (from, to) => sql`CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
   tablesNamed: (names) => sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${[...names]})`,
-  lockRows: false,
+  forUpdate: raw(''),
 };
 
 export function dialectFor(driverType: string): SqlDialect {
