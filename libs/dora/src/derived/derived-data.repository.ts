@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectIncidentDeploymentRelationshipEntity, ProjectPrMetricEntity } from '@app/domain';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { toInstant } from '../common/calendar';
 import { ScopeIds } from '../scope/metric-scope';
 import { deploymentInScope, incidentInScope, successfulProduction } from '../sql/scope-sql';
@@ -12,12 +13,13 @@ import { PrMetric, PullRequestInput } from './pr-metrics';
 const CHUNK = 200;
 
 /**
- * Rows of one project by id, as `(project_name = ? AND id = ?) OR …`: each term is a primary-key
- * lookup, where `project_name = ? AND id IN (…)` lets MySQL pick the project_name index and scan
- * the project's rows when its statistics are stale (seen after a 500 000-row rebuild).
+ * A project's rows with these ids. Looked up by id alone (the primary key's first column), the
+ * project filtered here: given `project_name = ?` too, MariaDB picks the project_name index and
+ * reads the project's every row (22 ms at 50 000 PRs, 67 ms at 500 000 per grouped PR write).
  */
-function byKeys(projectName: string, ids: readonly string[]): { projectName: string; id: string }[] {
-  return ids.map((id) => ({ projectName, id }));
+async function storedRowsOf<T extends { projectName: string }>(repository: Repository<T>, projectName: string, ids: readonly string[]): Promise<T[]> {
+  const found = await Promise.all(chunks(ids).map((part) => repository.find({ where: { id: In(part) } as unknown as FindOptionsWhere<T> })));
+  return found.flat().filter((row) => row.projectName === projectName);
 }
 
 const EMPTY_RAW = { rawDataParams: '', rawDataTable: '', rawDataId: 0, rawDataRemark: '' };
@@ -181,7 +183,7 @@ export class DerivedDataRepository {
   async syncIncidentLinks(session: DbSession, projectName: string, links: readonly IncidentLink[], now: Date, subset?: readonly string[]) {
     const repository = session.getRepository(ProjectIncidentDeploymentRelationshipEntity);
     const stored = subset
-      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: byKeys(projectName, part) })))).flat()
+      ? await storedRowsOf(repository, projectName, subset)
       : await repository.find({ where: { projectName } });
     const existing = new Map(stored.map((row) => [row.id, row.deploymentId] as const));
     const wanted = new Map(links.map((link) => [link.incidentId, link.deploymentId] as const));
@@ -206,7 +208,7 @@ export class DerivedDataRepository {
   async syncPrMetrics(session: DbSession, projectName: string, metrics: readonly PrMetric[], now: Date, subset?: readonly string[]) {
     const repository = session.getRepository(ProjectPrMetricEntity);
     const stored = subset
-      ? (await Promise.all(chunks(subset).map((part) => repository.find({ where: byKeys(projectName, part) })))).flat()
+      ? await storedRowsOf(repository, projectName, subset)
       : await repository.find({ where: { projectName } });
     const existing = new Map(stored.map((row) => [row.id, row] as const));
     const wanted = new Set(metrics.map((metric) => metric.id));
