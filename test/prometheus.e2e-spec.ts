@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from './utils/create-test-app';
 import { testDrivers } from './utils/test-databases';
-import { API_REST, count, createConnection, CreatedConnection } from './utils/webhook-client';
+import { ADMIN, API_REST, count, createConnection, CreatedConnection } from './utils/webhook-client';
 
 const admin = { username: 'ops', password: 'Metr1cs-Pw' };
 const GOOD = '{"repo_url":"https://github.com/acme/api","commit_sha":"abc123","start_time":"2024-06-01T10:00:00Z"}';
@@ -23,6 +23,8 @@ describe.each(testDrivers())('GET /metrics (Prometheus) on %s', (driver) => {
   beforeAll(async () => {
     t = await createTestApp(driver, 'prometheus', { ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password });
     c = await createConnection(t, 'measured', admin);
+    // Only a write into a project has derived DORA rows to update (and time).
+    await request(t.http).put(`${ADMIN}/connections/${c.id}/projects/measured`).auth(admin.username, admin.password).expect(200);
   });
   afterAll(async () => {
     await t.close();
