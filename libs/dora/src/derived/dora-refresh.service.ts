@@ -14,6 +14,9 @@ import { formatDbDatetime } from '@app/domain';
 /** Project name → its mapping rows, read under the project's lock. */
 export type LockedProjects = Map<string, ScopeRow[]>;
 
+/** After a failed repair, a project's reads serve its stored rows this long before one tries again. */
+export const REPAIR_RETRY_MS = 5 * 60_000;
+
 export interface ProjectRefreshSummary {
   projectName: string;
   incidentLinks: number;
@@ -32,6 +35,8 @@ export interface ProjectRefreshSummary {
 export class DoraRefreshService {
   private readonly logger = new Logger('DoraRefresh');
   private readonly needsRepair = new Set<string>();
+  /** When the last repair of a project failed: a rebuild that failed for want of time would fail again. */
+  private readonly repairFailedAt = new Map<string, number>();
   /** Scope ids whose projects could not even be listed; resolved to projects on the next read. */
   private readonly scopesNeedingRepair = new Set<string>();
 
@@ -142,6 +147,7 @@ export class DoraRefreshService {
       return this.rebuildProjectIn(session, projectName, projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids);
     });
     this.needsRepair.delete(projectName);
+    this.repairFailedAt.delete(projectName);
     return summary;
   }
 
@@ -183,10 +189,13 @@ export class DoraRefreshService {
       }
     }
     if (!this.needsRepair.has(projectName)) return;
+    const failedAt = this.repairFailedAt.get(projectName);
+    if (failedAt !== undefined && Date.now() - failedAt < REPAIR_RETRY_MS) return;
     try {
       await this.refreshProject(projectName);
     } catch (error) {
-      this.logger.error(`repair of project ${projectName} failed, serving its stored rows: ${(error as Error).message}`);
+      this.repairFailedAt.set(projectName, Date.now());
+      this.logger.error(`repair of project ${projectName} failed, serving its stored rows; next attempt in ${REPAIR_RETRY_MS / 60_000} min: ${(error as Error).message}`);
     }
   }
 
