@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createTestApp, TestApp } from './utils/create-test-app';
-import { portOf, ProcessResult, ROOT } from './utils/run-process';
+import { portOf, ProcessResult, ROOT, runProcess } from './utils/run-process';
 import { testDrivers } from './utils/test-databases';
 import { createConnection, CreatedConnection, postWithKey, selectRows } from './utils/webhook-client';
 
@@ -24,17 +24,8 @@ describe.each(testDrivers())('devlake-webhook deployment --include-commits on %s
       env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' },
     }).trim();
   /** The CLI run inside the checkout, the connection given by name. */
-  const cli = (args: string[], key = c.key) =>
-    new Promise<ProcessResult>((resolve, reject) => {
-      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DEVLAKE_WEBHOOK_URL: `http://127.0.0.1:${portOf(t.http)}`, DEVLAKE_WEBHOOK_CONNECTION: 'ci', DEVLAKE_WEBHOOK_KEY: key };
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: repo, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const cli = (args: string[], key = c.key): Promise<ProcessResult> =>
+    runProcess(process.execPath, [CLI, ...args], { DEVLAKE_WEBHOOK_URL: `http://127.0.0.1:${portOf(t.http)}`, DEVLAKE_WEBHOOK_CONNECTION: 'ci', DEVLAKE_WEBHOOK_KEY: key }, repo);
   const listOf = async (sha: string) =>
     (await selectRows(t, 'SELECT commit_sha FROM _tool_webhook_deployment_commit_shas WHERE deployment_commit_sha = ? ORDER BY sorting_index', [sha])).map((row) => row.commit_sha);
   const deploy = (environment: string, sha: string) => ['deployment', '--include-commits', '--repo-url', REPO_URL, '--environment', environment, '--commit-sha', sha, '--pipeline-id', `${environment}-${sha}`];

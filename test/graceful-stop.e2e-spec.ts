@@ -12,6 +12,11 @@ const DRAIN_MS = 3000;
 const EXIT_MARGIN_MS = 5000;
 const CLIENTS = 16;
 
+/** The built server on its own SQLite file, with the drain time under test (not started yet). */
+async function serverOn(databasePath: string): Promise<ServerProcess> {
+  return new ServerProcess(await freePort(), { DB_URL: `sqlite:${databasePath}`, ENCRYPTION_SECRET: SECRET, SHUTDOWN_DRAIN_MS: String(DRAIN_MS) });
+}
+
 interface Answer {
   id: string;
   status: number;
@@ -24,11 +29,7 @@ describe('graceful stop under keep-alive load (SQLite)', () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), {
-      DB_URL: `sqlite:${databasePath}`,
-      ENCRYPTION_SECRET: SECRET,
-      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
-    });
+    server = await serverOn(databasePath);
     await server.start();
   }, 120_000);
 
@@ -146,11 +147,7 @@ describe('graceful stop with a request that never ends (SQLite)', () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), {
-      DB_URL: `sqlite:${join(dir, 'lake.sqlite')}`,
-      ENCRYPTION_SECRET: SECRET,
-      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
-    });
+    server = await serverOn(join(dir, 'lake.sqlite'));
     await server.start();
   }, 120_000);
 

@@ -9,10 +9,10 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Runs a command without blocking the event loop (the server under test may live in this process). */
-export function runProcess(command: string, args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
+/** Runs a command without blocking the event loop (the server under test may live in this process); in the repository unless `cwd` says. */
+export function runProcess(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+    const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
