@@ -5,6 +5,7 @@ import { CreateLockRows1765100000000 } from './1765100000000-CreateLockRows';
 import { AddDeploymentCommitLists1765200000000 } from './1765200000000-AddDeploymentCommitLists';
 import { AddDerivedDataIndexes1765300000000 } from './1765300000000-AddDerivedDataIndexes';
 import { IndexPrMetricsByDeployment1765400000000 } from './1765400000000-IndexPrMetricsByDeployment';
+import { CreateDerivedPending1765500000000 } from './1765500000000-CreateDerivedPending';
 
 /** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddDeploymentCommitLists1765200000000,
   AddDerivedDataIndexes1765300000000,
   IndexPrMetricsByDeployment1765400000000,
+  CreateDerivedPending1765500000000,
 ];

@@ -3,6 +3,7 @@ import { DoraRefreshService } from '@app/dora';
 import { createTestAppWithClock, TestAppWithClock } from './utils/create-test-app-with-clock';
 import { clearMetricsData, insertDeployments, insertIncidents, mappedConnection, metricsData, refreshScope } from './utils/metrics-fixtures';
 import { ADMIN, rows } from './utils/webhook-client';
+import { DerivedDataCatchUp } from '../libs/webhook/src/ingestion/derived-data-catch-up';
 import { testDrivers } from './utils/test-databases';
 
 const MARCH = { from: '2024-03-01', to: '2024-03-31T23:59:59Z' };
@@ -96,19 +97,37 @@ describe.each(testDrivers())('DORA freshness on %s (metrics.md §4.5, Q18)', (dr
     expect(await rows(t, 'project_incident_deployment_relationships')).toHaveLength(1);
   });
 
-  it('a write whose derived update fails stores nothing: data and derived rows commit together (issue 10)', async () => {
-    await t.dataSource.query('ALTER TABLE project_pr_metrics RENAME TO project_pr_metrics_away');
+  const postPullRequest = () =>
+    request(t.http)
+      .post('/api/rest/plugins/webhook/1/pull_requests')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ pullRequestKey: 7, displayTitle: 'change', status: 'MERGED', createdDate: '2024-03-04T10:00:00Z', mergedDate: '2024-03-05T10:00:00Z', mergeCommitSha: 'abc' });
+
+  it('a write records its change for its projects in its own transaction: one that cannot stores nothing (issue 10)', async () => {
+    await t.dataSource.query('ALTER TABLE _webhook_derived_pending RENAME TO _webhook_derived_pending_away');
     try {
-      const res = await request(t.http)
-        .post('/api/rest/plugins/webhook/1/pull_requests')
-        .set('Authorization', `Bearer ${key}`)
-        .send({ pullRequestKey: 7, displayTitle: 'change', status: 'MERGED', createdDate: '2024-03-04T10:00:00Z', mergedDate: '2024-03-05T10:00:00Z', mergeCommitSha: 'abc' });
+      const res = await postPullRequest();
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ success: false });
     } finally {
-      await t.dataSource.query('ALTER TABLE project_pr_metrics_away RENAME TO project_pr_metrics');
+      await t.dataSource.query('ALTER TABLE _webhook_derived_pending_away RENAME TO _webhook_derived_pending');
     }
     expect(await rows(t, 'pull_requests')).toEqual([]);
+  });
+
+  it('a change whose application fails stays pending, and the project\'s next read applies it (issue 10)', async () => {
+    await t.dataSource.query('ALTER TABLE project_pr_metrics RENAME TO project_pr_metrics_away');
+    try {
+      await postPullRequest().expect(200);
+      await t.app.get(DerivedDataCatchUp).whenIdle();
+      expect((await rows(t, '_webhook_derived_pending')).map((row) => row.project_name)).toContain('p1');
+    } finally {
+      await t.dataSource.query('ALTER TABLE project_pr_metrics_away RENAME TO project_pr_metrics');
+    }
+    expect(await rows(t, 'project_pr_metrics')).toEqual([]);
+    await metricsData(t, 'dora/projects/p1', MARCH);
+    expect((await rows(t, 'project_pr_metrics', '1', 'project_name = ?', ['p1']))).toHaveLength(1);
+    expect(await rows(t, '_webhook_derived_pending', '1', 'project_name = ?', ['p1'])).toEqual([]);
   });
 
   describe('acceptance 2: a deployment then an incident pushed through the webhook', () => {

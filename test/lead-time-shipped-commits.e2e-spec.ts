@@ -3,6 +3,7 @@ import { DoraRefreshService } from '@app/dora';
 import { createTestApp, TestApp } from './utils/create-test-app';
 import { API, createConnection, postWithKey, selectRows, TestConnection } from './utils/ingestion-client';
 import { metricsData } from './utils/metrics-fixtures';
+import { settleDerivedData } from './utils/settle-derived-data';
 import { ADMIN } from './utils/webhook-client';
 import { testDrivers } from './utils/test-databases';
 
@@ -46,11 +47,13 @@ describe.each(testDrivers())('lead time from shipped commit lists on %s', (drive
   });
 
   const post = (path: string, body: object) => postWithKey(t, c.key, `${API}/${c.id}/${path}`, body).expect(200);
-  const links = async () =>
-    (await selectRows(t, 'SELECT id, deployment_commit_id FROM project_pr_metrics WHERE project_name = ? ORDER BY id', ['p1'])).map((row) => [
+  const links = async () => {
+    await settleDerivedData(t);
+    return (await selectRows(t, 'SELECT id, deployment_commit_id FROM project_pr_metrics WHERE project_name = ? ORDER BY id', ['p1'])).map((row) => [
       String(row.id).split(':').pop(),
       row.deployment_commit_id ? String(row.deployment_commit_id).split(':').pop() : null, // unlinked: '' (as DevLake writes it)
     ]);
+  };
   const fullRebuildAgrees = async () => {
     const incremental = await links();
     await t.app.get(DoraRefreshService).refreshAll();

@@ -11,7 +11,7 @@ import { createEmptyDatabase, dropDatabase, mysqlAdminConnection, TestDriver, te
 
 const LEDGER = '_webhook_created_tables';
 const SPEC_TABLES = EXPECTED_TABLES.map((table) => table.name);
-const ALL_TABLES_AFTER_UP = [...SPEC_TABLES, MIGRATIONS_TABLE, LEDGER, '_webhook_locks'].sort();
+const ALL_TABLES_AFTER_UP = [...SPEC_TABLES, MIGRATIONS_TABLE, LEDGER, '_webhook_locks', '_webhook_derived_pending'].sort();
 const describeMysql = testDrivers().includes('mysql') ? describe : describe.skip;
 
 async function listTables(dataSource: DataSource): Promise<string[]> {

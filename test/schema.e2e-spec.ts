@@ -25,7 +25,7 @@ import { readSqliteSchema, SqliteTableFacts } from './fixtures/read-schema/sqlit
 import { createEmptyDatabase, dropDatabase, mysqlAdminConnection, TestDriver, testDrivers } from './utils/test-databases';
 
 /** Our bookkeeping tables: TypeORM's migrations table, the created-tables ledger and the lock rows. */
-const OWN_TABLES = [MIGRATIONS_TABLE, '_webhook_created_tables', '_webhook_locks'];
+const OWN_TABLES = [MIGRATIONS_TABLE, '_webhook_created_tables', '_webhook_locks', '_webhook_derived_pending'];
 const EXPECTED_NAMES = EXPECTED_TABLES.map((table) => table.name);
 const BY_TABLE = EXPECTED_TABLES.map((table) => [table.name, table] as const);
 /**

@@ -1,6 +1,7 @@
 import { createStandaloneRefresh, DoraRefreshService } from '@app/dora';
 import { DataSource } from 'typeorm';
 import { TestApp } from './create-test-app';
+import { settleDerivedData } from './settle-derived-data';
 
 type Query = (statement: string) => Promise<Record<string, unknown>[]>;
 
@@ -17,9 +18,10 @@ export async function derivedState(query: Query) {
   };
 }
 
-/** The state the incremental maintenance left, and the one `dora:refresh`'s full rebuild gives. */
+/** The state the incremental maintenance left once applied, and the one `dora:refresh`'s full rebuild gives. */
 export async function incrementalAndRebuilt(t: TestApp) {
   const query: Query = (statement) => t.dataSource.query(statement);
+  await settleDerivedData(t);
   const incremental = await derivedState(query);
   await t.app.get(DoraRefreshService).refreshAll();
   return { incremental, rebuilt: await derivedState(query) };
@@ -28,7 +30,10 @@ export async function incrementalAndRebuilt(t: TestApp) {
 /** The same on a database other processes wrote, through `dora:refresh`'s standalone service. */
 export async function incrementalAndRebuiltOn(dataSource: DataSource) {
   const query: Query = (statement) => dataSource.query(statement);
+  const refresh = createStandaloneRefresh(dataSource);
+  // What the processes had not applied yet when they stopped, as any instance would.
+  await refresh.applyAllPending();
   const incremental = await derivedState(query);
-  await createStandaloneRefresh(dataSource).refreshAll();
+  await refresh.refreshAll();
   return { incremental, rebuilt: await derivedState(query) };
 }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DoraRefreshService } from '@app/dora';
 import { TestApp } from './create-test-app';
+import { settleDerivedData } from './settle-derived-data';
 import { ADMIN } from './webhook-client';
 
 /**
@@ -110,9 +111,10 @@ const DATA_TABLES = [
   'project_incident_deployment_relationships', 'project_pr_metrics',
 ];
 
-/** Empties the tables the examples seed; connections, projects and mappings stay. */
+/** Empties the tables the examples seed, once earlier writes are applied; connections, projects and mappings stay. */
 export async function clearMetricsData(t: TestApp): Promise<void> {
-  for (const table of DATA_TABLES) await t.dataSource.query(`DELETE FROM ${table}`);
+  await settleDerivedData(t);
+  for (const table of [...DATA_TABLES, '_webhook_derived_pending']) await t.dataSource.query(`DELETE FROM ${table}`);
 }
 
 /** What the webhook's post-write hook does: refresh the projects mapped to the written scope. */

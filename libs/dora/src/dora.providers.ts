@@ -3,6 +3,7 @@ import { DORA_CLOCK, systemClock } from './clock';
 import { DerivedDataRepository } from './derived/derived-data.repository';
 import { DoraRefreshService } from './derived/dora-refresh.service';
 import { IncidentLinksRepository } from './derived/incident-links.repository';
+import { PendingChangesRepository } from './derived/pending-changes.repository';
 import { DoraMetricsService } from './dora/dora-metrics.service';
 import { DeploymentDaysRepository } from './dora/deployment-days.repository';
 import { DoraRepository } from './dora/dora.repository';
@@ -23,6 +24,7 @@ export const DORA_PROVIDERS: Provider[] = [
   MetricScopeService,
   DerivedDataRepository,
   IncidentLinksRepository,
+  PendingChangesRepository,
   DoraRefreshService,
   DoraRepository,
   DeploymentDaysRepository,

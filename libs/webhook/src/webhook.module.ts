@@ -23,6 +23,7 @@ import { DEPLOYMENT_CONTROLLERS, DEPLOYMENT_PROVIDERS } from './deployments';
 import { ISSUE_CONTROLLERS, ISSUE_PROVIDERS } from './issues';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics';
 import { PrometheusMiddleware, RequestObserverMiddleware, WebhookMetrics } from './observability';
+import { DerivedDataCatchUp } from './ingestion/derived-data-catch-up';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsRepository } from './projects/projects.repository';
 import { ProjectsService } from './projects/projects.service';
@@ -70,6 +71,7 @@ import { WEBHOOK_RESOLVED_OPTIONS } from './webhook.tokens';
     ...ISSUE_PROVIDERS,
     ...METRICS_PROVIDERS,
     WebhookMetrics,
+    DerivedDataCatchUp,
   ],
   exports: [WEBHOOK_RESOLVED_OPTIONS, WebhookMetrics],
 })

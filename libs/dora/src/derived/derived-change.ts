@@ -36,14 +36,35 @@ export function withDerivedChange<T extends object>(data: T, change: Partial<Der
 
 /** The changes of these written `data`, merged; undefined when one of them carries none (refresh whole projects). */
 export function mergedChange(data: readonly object[]): DerivedChange | undefined {
+  const changes = data.map((item) => (item as { [DERIVED_CHANGE]?: DerivedChange })[DERIVED_CHANGE]);
+  return changes.every((change): change is DerivedChange => change !== undefined) ? mergeChanges(changes) : undefined;
+}
+
+export function mergeChanges(changes: readonly DerivedChange[]): DerivedChange {
   const merged = emptyChange();
-  for (const item of data) {
-    const change = (item as { [DERIVED_CHANGE]?: DerivedChange })[DERIVED_CHANGE];
-    if (!change) return undefined;
+  for (const change of changes) {
     merged.commitRows.push(...change.commitRows);
     merged.previousFinishes.push(...change.previousFinishes);
     merged.pullRequestIds.push(...change.pullRequestIds);
     merged.incidentIds.push(...change.incidentIds);
   }
   return merged;
+}
+
+/** A change as stored in `_webhook_derived_pending.derived_change`; NULL stands for "rebuild the project". */
+export function serializeChange(change: DerivedChange | undefined): string | null {
+  return change === undefined ? null : JSON.stringify(change);
+}
+
+export function parseChange(text: string | null): DerivedChange | undefined {
+  if (text === null) return undefined;
+  const stored = JSON.parse(text) as DerivedChange;
+  return {
+    commitRows: stored.commitRows.map((row) =>
+      row.productionFinish ? { ...row, productionFinish: { ...row.productionFinish, finishedDate: new Date(row.productionFinish.finishedDate) } } : row,
+    ),
+    previousFinishes: stored.previousFinishes.map((finish) => new Date(finish)),
+    pullRequestIds: stored.pullRequestIds,
+    incidentIds: stored.incidentIds,
+  };
 }

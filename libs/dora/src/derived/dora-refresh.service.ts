@@ -1,21 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DORA_CLOCK, DoraClock } from '../clock';
-import { projectScope, ScopeIds, ScopeRow } from '../scope/metric-scope';
+import { projectScope, ScopeIds } from '../scope/metric-scope';
 import { ScopeRepository } from '../scope/scope.repository';
 import { DerivedDataRepository } from './derived-data.repository';
 import { IncidentLink, IncidentLinksRepository } from './incident-links.repository';
 import { derivePrMetric, PrMetric } from './pr-metrics';
-import { DerivedChange } from './derived-change';
+import { DerivedChange, mergeChanges } from './derived-change';
+import { PendingChangesRepository } from './pending-changes.repository';
 import { sql } from '../sql/sql';
 import { DbSession } from '../sql/sql-runner';
 import { toInstant } from '../common/calendar';
 import { formatDbDatetime } from '@app/domain';
 
-/** Project name → its mapping rows, read under the project's lock. */
-export type LockedProjects = Map<string, ScopeRow[]>;
-
 /** After a failed repair, a project's reads serve its stored rows this long before one tries again. */
 export const REPAIR_RETRY_MS = 5 * 60_000;
+
+/** Pending changes applied per transaction. */
+const PENDING_PER_TRANSACTION = 500;
 
 export interface ProjectRefreshSummary {
   projectName: string;
@@ -27,7 +28,9 @@ export interface ProjectRefreshSummary {
 
 /**
  * Keeps the derived tables of spec metrics.md §4.3–§4.4 equal to a full recomputation, per project.
- * An ingestion write updates the rows it can move inside its own transaction (issue 10); the admin
+ * An ingestion write records what it changed for each of its projects inside its own transaction
+ * (`recordChange`, issue 10); `applyPending` then recomputes only the derived rows those changes
+ * can move, right after the commit and at the latest before the project's next read. The admin
  * operations (mapping, purge, `dora:refresh`) rebuild whole projects after theirs, and a failed
  * rebuild is logged, remembered, and repaired before that project's next read.
  */
@@ -44,6 +47,7 @@ export class DoraRefreshService {
     private readonly scopes: ScopeRepository,
     private readonly derived: DerivedDataRepository,
     private readonly links: IncidentLinksRepository,
+    private readonly pending: PendingChangesRepository,
     @Inject(DORA_CLOCK) private readonly clock: DoraClock,
   ) {}
 
@@ -68,25 +72,49 @@ export class DoraRefreshService {
   }
 
   /**
-   * Inside a write's transaction, before the write reads anything: locks the projects mapped to
-   * these scope ids, and `alsoProjects`, and returns their mappings. REPEATABLE READ takes a
-   * transaction's snapshot at its first plain read, so a write that locks first sees every earlier
-   * write to those projects, and its derived update cannot miss a concurrent one (issue 10).
+   * Inside a write's transaction: records `change` (undefined: rebuild) for every project mapped to
+   * one of these scope ids. The number of projects it was recorded for.
    */
-  lockProjectsOf(scopeIds: readonly string[], session: DbSession, alsoProjects: readonly string[] = []): Promise<LockedProjects> {
-    return this.scopes.lockProjectsMappedTo(scopeIds, alsoProjects, session);
+  recordChange(session: DbSession, scopeIds: readonly string[], change: DerivedChange | undefined): Promise<number> {
+    return this.pending.record(session, scopeIds, change, this.clock.now());
+  }
+
+  /** The projects with recorded changes not yet applied. */
+  projectsWithPending(): Promise<string[]> {
+    return this.pending.projectsWithPending();
   }
 
   /**
-   * Later in that transaction, after the write: in each locked project, recomputes only the
-   * derived rows the change can move; without a change, rebuilds them.
+   * Applies the project's recorded changes, oldest first, a few hundred per transaction; returns
+   * how many it applied. The project lock comes before any other read: REPEATABLE READ takes the
+   * snapshot at the first plain read, so a change seen is applied to data at least as new as it.
+   * A change applied to newer data than its own is still right: each change names what it moved
+   * (finishes, commits, PRs, incidents), and its neighbours are looked up in the data as it is now.
    */
-  async updateProjectsIn(session: DbSession, projects: LockedProjects, change: DerivedChange | undefined): Promise<void> {
-    for (const [projectName, rows] of projects) {
-      const ids = projectScope(projectName, rows).ids;
-      if (change) await this.updateProjectIn(session, projectName, ids, change);
-      else await this.rebuildProjectIn(session, projectName, ids);
+  async applyPending(projectName: string): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const count = await this.derived.transaction(async (session) => {
+        await this.scopes.lockProject(projectName, session);
+        const batch = await this.pending.oldest(projectName, PENDING_PER_TRANSACTION, session);
+        if (batch.ids.length === 0) return 0;
+        const ids = projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids;
+        const changes = batch.changes.filter((change): change is DerivedChange => change !== undefined);
+        if (changes.length < batch.changes.length) await this.rebuildProjectIn(session, projectName, ids);
+        else await this.updateProjectIn(session, projectName, ids, mergeChanges(changes));
+        await this.pending.delete(batch.ids, session);
+        return batch.ids.length;
+      });
+      applied += count;
+      if (count < PENDING_PER_TRANSACTION) return applied;
     }
+  }
+
+  /** Every project's recorded changes applied (tests, `dora:refresh`, and the background catch-up). */
+  async applyAllPending(): Promise<number> {
+    let applied = 0;
+    for (const projectName of await this.pending.projectsWithPending()) applied += await this.applyPending(projectName);
+    return applied;
   }
 
   private async updateProjectIn(session: DbSession, projectName: string, ids: ScopeIds, change: DerivedChange): Promise<void> {
@@ -144,7 +172,11 @@ export class DoraRefreshService {
   async refreshProject(projectName: string): Promise<ProjectRefreshSummary> {
     const summary = await this.derived.transaction(async (session) => {
       await this.scopes.lockProject(projectName, session);
-      return this.rebuildProjectIn(session, projectName, projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids);
+      // Changes recorded before the lock are in the rebuilt data: nothing left to apply.
+      const newestPending = await this.pending.newestId(projectName, session);
+      const summary = await this.rebuildProjectIn(session, projectName, projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids);
+      await this.pending.deleteUpTo(projectName, newestPending, session);
+      return summary;
     });
     this.needsRepair.delete(projectName);
     this.repairFailedAt.delete(projectName);
@@ -173,12 +205,26 @@ export class DoraRefreshService {
   async refreshAll(): Promise<ProjectRefreshSummary[]> {
     await this.derived.rebuildChains(this.clock.now());
     const summaries: ProjectRefreshSummary[] = [];
-    for (const projectName of await this.scopes.allProjectNames()) summaries.push(await this.refreshProject(projectName));
+    const projectNames = new Set([...(await this.scopes.allProjectNames()), ...(await this.pending.projectsWithPending())]);
+    for (const projectName of [...projectNames].sort()) summaries.push(await this.refreshProject(projectName));
     return summaries;
   }
 
-  /** Before a project read: redo a refresh that failed earlier in this process. */
-  async repairIfNeeded(projectName: string): Promise<void> {
+  /**
+   * Before a project read: applies the changes still pending for it (a read after a write's answer
+   * sees that write), and redoes a refresh that failed earlier in this process. A failure is logged
+   * and the stored rows are served.
+   */
+  async beforeRead(projectName: string): Promise<void> {
+    try {
+      if (await this.pending.hasPending(projectName)) await this.applyPending(projectName);
+    } catch (error) {
+      this.logger.error(`applying the pending changes of project ${projectName} failed, serving its stored rows: ${(error as Error).message}`);
+    }
+    await this.repairIfNeeded(projectName);
+  }
+
+  private async repairIfNeeded(projectName: string): Promise<void> {
     if (this.scopesNeedingRepair.size > 0) {
       const scopeIds = [...this.scopesNeedingRepair];
       try {

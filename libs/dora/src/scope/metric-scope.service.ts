@@ -11,10 +11,10 @@ export class MetricScopeService {
     private readonly refresh: DoraRefreshService,
   ) {}
 
-  /** NULL when no `projects` row has that name. Repairs a failed refresh first (§4.5). */
+  /** NULL when no `projects` row has that name. Applies its pending changes and repairs a failed refresh first (§4.5). */
   async forProject(projectName: string): Promise<MetricScope | null> {
     if (!(await this.scopes.projectExists(projectName))) return null;
-    await this.refresh.repairIfNeeded(projectName);
+    await this.refresh.beforeRead(projectName);
     return projectScope(projectName, await this.scopes.projectMappings(projectName));
   }
 

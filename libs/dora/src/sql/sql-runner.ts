@@ -24,6 +24,14 @@ export class SqlRunner {
     return target.query(statement.text, [...statement.params]);
   }
 
+  /** A statement that returns no rows, in a transaction; the number of rows it changed. */
+  async execute(statement: Sql, session: DbSession): Promise<number> {
+    const runner = session.queryRunner;
+    if (!runner) throw new Error('execute needs a transaction');
+    const result = await runner.query(statement.text, [...statement.params], true);
+    return result.affected ?? 0;
+  }
+
   /** Which of these tables exist: those DevLake's plugins own (commits, PR comments…) exist only in a shared database. */
   async tablesPresent(names: readonly string[], session?: DbSession): Promise<Set<string>> {
     const rows = await this.query<{ name: unknown }>(this.dialect.tablesNamed(names), session);

@@ -99,7 +99,7 @@ export class GroupWrites {
       return writeMany({ manager, connection, now: new Date() }, plans);
     };
     if (!('projectName' in target)) return this.deps.writes.onConnection(target.connection, (manager) => work(manager, target.connection), options);
-    return this.deps.writes.onProjectConnection(target.projectName, target.connection, work, options);
+    return this.deps.writes.onProjectConnection(target.projectName, work, options);
   }
 }
 

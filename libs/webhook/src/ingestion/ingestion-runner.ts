@@ -6,7 +6,6 @@ import { projectConnectionName } from '../connections/connection-params';
 import { ConnectionResolver } from '../connections/connection-resolver';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import { ConnectionRowLock, requireLiveConnection } from '../connections/live-connection';
-import { WebhookMetrics } from '../observability/webhook-metrics';
 import { ProjectsService } from '../projects/projects.service';
 import { ResolvedWebhookOptions } from '../webhook-options';
 import { WEBHOOK_RESOLVED_OPTIONS } from '../webhook.tokens';
@@ -16,6 +15,7 @@ import { TransactionOptions, TransactionRunner } from '../common/database';
 import { classifyDatabaseError, driverErrorMessage, WebhookErrorCode, WebhookException } from '../common/errors';
 import { RequestTarget } from './ingestion-target';
 import { DerivedDataWrites } from './derived-data-writes';
+import { DerivedDataCatchUp } from './derived-data-catch-up';
 import { GroupTarget, GroupWrites, mustWriteAlone } from './group-writes';
 import { DryRunRows, RowRecorder } from '../common/database/row-recorder';
 
@@ -69,7 +69,7 @@ class DryRunRollback extends Error {
 /**
  * Runs ingestion requests the same way for every endpoint (spec api.md §5.3, §12, §13): resolves
  * the connection (404) or the project connection, validates, writes in one transaction that also
- * updates the derived DORA rows of the connection's projects (DerivedDataWrites). A handler
+ * records the change for the derived DORA rows of the connection's projects (DerivedDataWrites). A handler
  * that can write several plans together (writeMany) gets a batch's valid items, and the single
  * requests of a connection that arrive while one of its writes is in progress, written per group
  * (GroupWrites); otherwise one transaction per request or batch item. A dry run writes in a
@@ -88,9 +88,9 @@ export class IngestionRunner {
     private readonly projects: ProjectsService,
     private readonly transactions: TransactionRunner,
     derivedData: DoraRefreshService,
-    metrics: WebhookMetrics,
+    catchUp: DerivedDataCatchUp,
   ) {
-    this.writes = new DerivedDataWrites(transactions, projects, derivedData, metrics);
+    this.writes = new DerivedDataWrites(transactions, projects, derivedData, catchUp);
     this.groups = new GroupWrites({
       writes: this.writes,
       transactionDeadlineMs: transactions.deadlineMs,
@@ -182,7 +182,6 @@ export class IngestionRunner {
     const plan = handler.plan(body, existing?.id ?? '?');
     const data = await this.writes.onProjectConnection(
       scope.projectName,
-      existing,
       (manager, connection) => {
         const finalPlan = connection.id === existing?.id ? plan : handler.plan(body, connection.id);
         return this.write(handler, { manager, connection, now: new Date() }, finalPlan);

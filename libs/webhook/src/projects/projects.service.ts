@@ -64,14 +64,8 @@ export class ProjectsService {
     projectName: string,
     work: (manager: EntityManager, connection: WebhookConnectionEntity) => Promise<T>,
     options?: TransactionOptions,
-    /** Runs first in the transaction, before the connection is looked up. */
-    lockFirst?: (manager: EntityManager) => Promise<unknown>,
   ): Promise<T> {
-    const attempt = () =>
-      this.transactions.run(async (manager) => {
-        await lockFirst?.(manager);
-        return work(manager, await this.ensureProjectConnection(manager, projectName, new Date()));
-      }, options);
+    const attempt = () => this.transactions.run(async (manager) => work(manager, await this.ensureProjectConnection(manager, projectName, new Date())), options);
     try {
       return await attempt();
     } catch (error) {

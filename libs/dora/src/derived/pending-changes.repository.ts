@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { formatDbDatetime } from '@app/domain';
+import { raw, sql } from '../sql/sql';
+import { DbSession, SqlRunner } from '../sql/sql-runner';
+import { DerivedChange, parseChange, serializeChange } from './derived-change';
+
+/** Migration CreateDerivedPending; the name needs no quoting on either driver. */
+const TABLE = raw('_webhook_derived_pending');
+
+export interface PendingChanges {
+  ids: number[];
+  /** One per row; undefined asks for a rebuild of the project. */
+  changes: (DerivedChange | undefined)[];
+}
+
+/** `_webhook_derived_pending`: the writes whose derived rows are still to update, per project. */
+@Injectable()
+export class PendingChangesRepository {
+  constructor(private readonly db: SqlRunner) {}
+
+  /**
+   * Inside a write's transaction: one row per project mapped to one of these scope ids, found
+   * and written in one statement. The number of rows written (0 for a connection in no project).
+   */
+  record(session: DbSession, scopeIds: readonly string[], change: DerivedChange | undefined, now: Date): Promise<number> {
+    return this.db.execute(
+      sql`INSERT INTO ${TABLE} (project_name, derived_change, created_at)
+          SELECT DISTINCT project_name, ${serializeChange(change)}, ${formatDbDatetime(now)} FROM project_mapping WHERE row_id IN (${[...scopeIds]})`,
+      session,
+    );
+  }
+
+  async projectsWithPending(): Promise<string[]> {
+    const rows = await this.db.query<{ project_name: string }>(sql`SELECT DISTINCT project_name FROM ${TABLE}`);
+    return rows.map((row) => row.project_name).sort();
+  }
+
+  async hasPending(projectName: string): Promise<boolean> {
+    return (await this.db.query(sql`SELECT 1 AS found FROM ${TABLE} WHERE project_name = ${projectName} LIMIT 1`)).length > 0;
+  }
+
+  /** The project's oldest `limit` pending rows, read in the transaction that will apply and delete them. */
+  async oldest(projectName: string, limit: number, session: DbSession): Promise<PendingChanges> {
+    const rows = await this.db.query<{ id: unknown; derived_change: string | null }>(
+      sql`SELECT id, derived_change FROM ${TABLE} WHERE project_name = ${projectName} ORDER BY id LIMIT ${limit}`,
+      session,
+    );
+    return { ids: rows.map((row) => Number(row.id)), changes: rows.map((row) => parseChange(row.derived_change)) };
+  }
+
+  /** The id of the project's newest pending row; 0 when there is none. */
+  async newestId(projectName: string, session: DbSession): Promise<number> {
+    const rows = await this.db.query<{ id: unknown }>(sql`SELECT MAX(id) AS id FROM ${TABLE} WHERE project_name = ${projectName}`, session);
+    return Number(rows[0]?.id ?? 0);
+  }
+
+  /** By primary key only: a range delete would also lock the gap new writes insert into. */
+  async delete(ids: readonly number[], session: DbSession): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) await this.db.execute(sql`DELETE FROM ${TABLE} WHERE id IN (${ids.slice(i, i + 500)})`, session);
+  }
+
+  /** Every pending row of the project up to `newestId` (a rebuild covers them). */
+  async deleteUpTo(projectName: string, newestId: number, session: DbSession): Promise<void> {
+    if (newestId > 0) await this.db.execute(sql`DELETE FROM ${TABLE} WHERE project_name = ${projectName} AND id <= ${newestId}`, session);
+  }
+}
