@@ -119,7 +119,7 @@ describe.each(testDrivers())('DORA freshness on %s (metrics.md §4.5, Q18)', (dr
     await t.dataSource.query('ALTER TABLE project_pr_metrics RENAME TO project_pr_metrics_away');
     try {
       await postPullRequest().expect(200);
-      await t.app.get(DerivedDataCatchUp).whenIdle();
+      await t.app.get(DerivedDataCatchUp).flush();
       expect((await rows(t, '_webhook_derived_pending')).map((row) => row.project_name)).toContain('p1');
     } finally {
       await t.dataSource.query('ALTER TABLE project_pr_metrics_away RENAME TO project_pr_metrics');

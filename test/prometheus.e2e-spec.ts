@@ -48,7 +48,7 @@ describe.each(testDrivers())('GET /metrics (Prometheus) on %s', (driver) => {
     await post(`${API_REST}/connections/${c.id}/deployments`, GOOD, 'wrong-key').expect(403);
     await post(`${API_REST}/connections/${c.id}/deployments/batch`, `[${GOOD}, {}]`).expect(200);
     expect(await count(t, 'cicd_deployments')).toBe(1);
-    await t.app.get(DerivedDataCatchUp).whenIdle();
+    await t.app.get(DerivedDataCatchUp).flush();
     const after = await scrape();
 
     const delta = (name: string, labels: Record<string, string> = {}) => sample(after, name, labels) - sample(before, name, labels);

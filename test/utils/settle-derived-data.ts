@@ -3,10 +3,11 @@ import { DerivedDataCatchUp } from '../../libs/webhook/src/ingestion/derived-dat
 import { TestApp } from './create-test-app';
 
 /**
- * Waits for the background catch-up and applies whatever is still pending: what a reader of the
- * derived tables sees a moment after a write (a project read through the API applies them itself).
+ * Applies the changes the writes recorded now, rather than after the catch-up's delay: what a
+ * reader of the derived tables sees a moment after a write (a project read through the API
+ * applies them itself). Failures throw here instead of being logged.
  */
 export async function settleDerivedData(t: TestApp): Promise<void> {
-  await t.app.get(DerivedDataCatchUp).whenIdle();
+  await t.app.get(DerivedDataCatchUp).flush();
   await t.app.get(DoraRefreshService).applyAllPending();
 }

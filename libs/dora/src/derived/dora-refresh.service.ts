@@ -172,10 +172,10 @@ export class DoraRefreshService {
   async refreshProject(projectName: string): Promise<ProjectRefreshSummary> {
     const summary = await this.derived.transaction(async (session) => {
       await this.scopes.lockProject(projectName, session);
-      // Changes recorded before the lock are in the rebuilt data: nothing left to apply.
-      const newestPending = await this.pending.newestId(projectName, session);
+      // The changes this snapshot sees are in the data it rebuilds from: nothing left to apply.
+      const pending = await this.pending.idsOf(projectName, session);
       const summary = await this.rebuildProjectIn(session, projectName, projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids);
-      await this.pending.deleteUpTo(projectName, newestPending, session);
+      await this.pending.delete(pending, session);
       return summary;
     });
     this.needsRepair.delete(projectName);

@@ -48,19 +48,14 @@ export class PendingChangesRepository {
     return { ids: rows.map((row) => Number(row.id)), changes: rows.map((row) => parseChange(row.derived_change)) };
   }
 
-  /** The id of the project's newest pending row; 0 when there is none. */
-  async newestId(projectName: string, session: DbSession): Promise<number> {
-    const rows = await this.db.query<{ id: unknown }>(sql`SELECT MAX(id) AS id FROM ${TABLE} WHERE project_name = ${projectName}`, session);
-    return Number(rows[0]?.id ?? 0);
+  /** The ids of the project's pending rows this transaction sees (a rebuild in it covers them). */
+  async idsOf(projectName: string, session: DbSession): Promise<number[]> {
+    const rows = await this.db.query<{ id: unknown }>(sql`SELECT id FROM ${TABLE} WHERE project_name = ${projectName}`, session);
+    return rows.map((row) => Number(row.id));
   }
 
   /** By primary key only: a range delete would also lock the gap new writes insert into. */
   async delete(ids: readonly number[], session: DbSession): Promise<void> {
     for (let i = 0; i < ids.length; i += 500) await this.db.execute(sql`DELETE FROM ${TABLE} WHERE id IN (${ids.slice(i, i + 500)})`, session);
-  }
-
-  /** Every pending row of the project up to `newestId` (a rebuild covers them). */
-  async deleteUpTo(projectName: string, newestId: number, session: DbSession): Promise<void> {
-    if (newestId > 0) await this.db.execute(sql`DELETE FROM ${TABLE} WHERE project_name = ${projectName} AND id <= ${newestId}`, session);
   }
 }
