@@ -141,6 +141,13 @@ async function throughput(base: string, connection: { id: number; key: string },
   return { rate: done / ((Date.now() - started) / 1000), drainMs: Date.now() - stopped };
 }
 
+/** Runs and seconds of the background derived-data updates so far (the server's Prometheus histogram). */
+async function derivedUpdates(base: string): Promise<{ runs: number; seconds: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { runs: value('webhook_derived_data_refresh_duration_seconds_count'), seconds: value('webhook_derived_data_refresh_duration_seconds_sum') };
+}
+
 async function pendingApplied(db: mysql.Connection): Promise<void> {
   for (;;) {
     const [rows] = await db.query('SELECT COUNT(*) AS n FROM _webhook_derived_pending');
@@ -186,13 +193,17 @@ async function runSize(deployments: number): Promise<void> {
     const rebuildSeconds = (Date.now() - started) / 1000;
     console.log(`\n${deployments} deployments × ${REPOS} commit rows, ${deployments * 5} merged PRs, ${Math.round((deployments * 300) / 10_000)} incidents ` +
       `(seeded in ${seedSeconds.toFixed(1)} s, full rebuild ${rebuildSeconds.toFixed(1)} s); ${CLIENTS} clients × ${SECONDS} s`);
-    console.log('write            mapped median ms  free median ms  ratio   mapped req/s  free req/s  ratio  derived backlog applied in ms');
+    console.log('write            mapped median ms  free median ms  ratio   mapped req/s  free req/s  ratio  backlog ms  updates  update ms');
     for (const kind of Object.keys(BODIES) as (keyof typeof BODIES)[]) {
       const latency = [await medianPost(base, mapped, kind), await medianPost(base, free, kind)];
+      const before = await derivedUpdates(base);
       const rate = [await throughput(base, mapped, kind, db), await throughput(base, free, kind, db)];
+      const after = await derivedUpdates(base);
+      const updates = after.runs - before.runs;
       console.log([kind.padEnd(16), latency[0].toFixed(1).padStart(16), latency[1].toFixed(1).padStart(15),
         (latency[1] / latency[0]).toFixed(2).padStart(6), rate[0].rate.toFixed(1).padStart(14), rate[1].rate.toFixed(1).padStart(11),
-        (rate[0].rate / rate[1].rate).toFixed(2).padStart(6), String(rate[0].drainMs).padStart(30)].join(' '));
+        (rate[0].rate / rate[1].rate).toFixed(2).padStart(6), String(rate[0].drainMs).padStart(11), String(updates).padStart(8),
+        (((after.seconds - before.seconds) * 1000) / Math.max(updates, 1)).toFixed(1).padStart(10)].join(' '));
     }
     console.log(`GET dora/projects/scale median ms: ${(await medianGet(`${admin}/dora/projects/scale`)).toFixed(1)}`);
   } finally {

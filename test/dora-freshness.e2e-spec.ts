@@ -130,6 +130,15 @@ describe.each(testDrivers())('DORA freshness on %s (metrics.md §4.5, Q18)', (dr
     expect(await rows(t, '_webhook_derived_pending', '1', 'project_name = ?', ['p1'])).toEqual([]);
   });
 
+  it('a write\'s derived rows follow in the background, without any read (issue 10)', async () => {
+    await postPullRequest().expect(200);
+    for (let tries = 0; (await rows(t, 'project_pr_metrics', '1', 'project_name = ?', ['p1'])).length === 0; tries++) {
+      if (tries >= 100) throw new Error('the derived row was not written within 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await rows(t, '_webhook_derived_pending', '1', 'project_name = ?', ['p1'])).toEqual([]);
+  });
+
   describe('acceptance 2: a deployment then an incident pushed through the webhook', () => {
     const post = (path: string, body: object) =>
       request(t.http).post(`/api/rest/plugins/webhook/1/${path}`).set('Authorization', `Bearer ${key}`).send(body).expect(200);

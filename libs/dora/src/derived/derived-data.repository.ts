@@ -169,9 +169,9 @@ export class DerivedDataRepository {
           (scopeId) => sql`SELECT MIN(nx.finished_date) AS next FROM cicd_deployment_commits nx
                 WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}`,
         );
-        const next = sql`(SELECT MIN(n.next) FROM (${joinSql(nextPerScope, ' UNION ALL ')}) n)`;
-        return sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish}
-                     AND (li.created_date <= ${next} OR ${next} IS NULL)`;
+        // No next finish: no upper bound (the far-future default keeps the MIN to one evaluation).
+        const next = sql`COALESCE((SELECT MIN(n.next) FROM (${joinSql(nextPerScope, ' UNION ALL ')}) n), '9999-12-31 23:59:59')`;
+        return sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish} AND li.created_date <= ${next}`;
       });
       const rows = await this.db.query<{ id: unknown }>(joinSql(ranges, ' UNION '), session);
       for (const row of rows) out.add(String(row.id));

@@ -118,7 +118,8 @@ export class DoraRefreshService {
   }
 
   private async updateProjectIn(session: DbSession, projectName: string, ids: ScopeIds, change: DerivedChange): Promise<void> {
-    // Within the write's transaction its change is the rows' state: nothing to read back.
+    // A change carries its rows' finishes as written, and a later change of those rows their finishes
+    // before it: the finishes to look around are all here, nothing is read back.
     const rows = change.commitRows;
     const pullRequestIds = new Set(change.pullRequestIds);
     const incidentIds = new Set(change.incidentIds);

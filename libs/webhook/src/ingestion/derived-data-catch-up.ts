@@ -4,10 +4,10 @@ import { WebhookMetrics } from '../observability/webhook-metrics';
 
 /**
  * How long after a write its recorded derived-data changes wait, so that one application takes
- * those of every write in that span: applying each write's alone, while the next write of the
- * same client runs, made that write a third slower (npm run bench:scale).
+ * those of every write in that span: applied one write at a time, while the same client's next
+ * write ran, they made that write about a third slower (npm run bench:scale).
  */
-export const CATCH_UP_DELAY_MS = 100;
+export const CATCH_UP_DELAY_MS = 200;
 
 /** Also look for changes left pending by a stopped process or a failed attempt this often. */
 const SWEEP_MS = 30_000;
