@@ -149,9 +149,10 @@ async function derivedUpdates(base: string): Promise<{ runs: number; seconds: nu
 }
 
 async function pendingApplied(db: mysql.Connection): Promise<void> {
-  for (;;) {
+  for (const until = Date.now() + 60_000; ; ) {
     const [rows] = await db.query('SELECT COUNT(*) AS n FROM _webhook_derived_pending');
     if (Number((rows as { n: number }[])[0].n) === 0) return;
+    if (Date.now() > until) throw new Error('derived-data changes still pending 60 s after the clients stopped (see the server log)');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -6,7 +6,7 @@ import { AddDeploymentCommitLists1765200000000 } from './1765200000000-AddDeploy
 import { AddDerivedDataIndexes1765300000000 } from './1765300000000-AddDerivedDataIndexes';
 import { IndexPrMetricsByDeployment1765400000000 } from './1765400000000-IndexPrMetricsByDeployment';
 import { CreateDerivedPending1765500000000 } from './1765500000000-CreateDerivedPending';
-import { IndexIncidentsByCreation1765600000000 } from './1765600000000-IndexIncidentsByCreation';
+import { IndexDerivedDataLookups1765600000000 } from './1765600000000-IndexDerivedDataLookups';
 
 /** Every migration, oldest first. Listed explicitly: globs break once the app is bundled. */
 export const MIGRATIONS = [
@@ -18,5 +18,5 @@ export const MIGRATIONS = [
   AddDerivedDataIndexes1765300000000,
   IndexPrMetricsByDeployment1765400000000,
   CreateDerivedPending1765500000000,
-  IndexIncidentsByCreation1765600000000,
+  IndexDerivedDataLookups1765600000000,
 ];

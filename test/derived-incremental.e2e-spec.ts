@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { createTestApp, TestApp } from './utils/create-test-app';
 import { incrementalAndRebuilt } from './utils/derived-equivalence';
-import { settleDerivedData } from './utils/settle-derived-data';
+import { DerivedDataCatchUp } from '../libs/webhook/src/ingestion/derived-data-catch-up';
 import { API, createConnection, postWithKey, TestConnection } from './utils/ingestion-client';
 import { clearMetricsData } from './utils/metrics-fixtures';
 import { testDrivers } from './utils/test-databases';
@@ -11,8 +11,8 @@ import { ADMIN } from './utils/webhook-client';
 
 /**
  * Issue 10's invariant: whatever sequence of writes arrives through the API, the derived tables
- * the incremental maintenance keeps, once the recorded changes are applied (whether all at once,
- * in several runs, or some in the background meanwhile), equal `dora:refresh`'s full rebuild.
+ * the incremental maintenance keeps, once the recorded changes are applied (all at once, or in
+ * parts at points of the sequence), equal `dora:refresh`'s full rebuild.
  */
 const RUNS = Number(process.env.DERIVED_PROPERTY_RUNS ?? 200);
 const R1 = 'https://github.com/acme/r1';
@@ -59,8 +59,9 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), key: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('notIncident' as const), key: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.constantFrom({ kind: 'mapP2' as const }, { kind: 'unmapP2' as const }) },
-  // The changes recorded so far applied now, so that later ones apply to a state already caught up.
-  { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
+  // The changes recorded so far applied now, a few per transaction, so that each part and the later
+  // changes apply to data newer than theirs.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('settle' as const), batch: fc.integer({ min: 1, max: 3 }) }) },
   // An earlier single-mode deployment posted again with its result, environment, finish or shipped list changed.
   {
     weight: 3,
@@ -113,6 +114,9 @@ describe.each(testDrivers())('derived DORA data kept incrementally equals a full
 
   beforeAll(async () => {
     t = await createTestApp(driver, 'derived_incremental');
+    // Changes are applied only where a sequence says (`settle`) and before the comparison, so that a
+    // failing sequence replays the same way; the background catch-up has its own tests.
+    jest.spyOn(t.app.get(DerivedDataCatchUp), 'schedule').mockImplementation(() => undefined);
     c = await createConnection(t, 'ci');
     await request(t.http).put(`${ADMIN}/connections/${c.id}/projects/p1`).expect(200);
   });
@@ -177,7 +181,7 @@ describe.each(testDrivers())('derived DORA data kept incrementally equals a full
           if (res.status !== 200 && res.status !== 404) throw new Error(`close answered ${res.status}`);
         }));
       case 'settle':
-        return settleDerivedData(t);
+        return void (await t.app.get(DoraRefreshService).applyAllPending({ batchSize: step.batch }));
       case 'mapP2':
         return void (await request(t.http).put(`${ADMIN}/connections/${c.id}/projects/p2`).expect(200));
       case 'unmapP2':

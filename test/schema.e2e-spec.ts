@@ -19,7 +19,7 @@ import {
 import { METRICS_INDEXES } from '../migrations/1764600000000-AddMetricsIndexes';
 import { DERIVED_DATA_INDEXES } from '../migrations/1765300000000-AddDerivedDataIndexes';
 import { PR_METRICS_BY_DEPLOYMENT_INDEXES } from '../migrations/1765400000000-IndexPrMetricsByDeployment';
-import { INCIDENTS_BY_CREATION_INDEXES } from '../migrations/1765600000000-IndexIncidentsByCreation';
+import { DERIVED_DATA_LOOKUP_INDEXES } from '../migrations/1765600000000-IndexDerivedDataLookups';
 import { readEntitySchema } from './fixtures/read-schema/entity-schema';
 import { readMysqlSchema } from './fixtures/read-schema/mysql-schema';
 import { readSqliteSchema, SqliteTableFacts } from './fixtures/read-schema/sqlite-schema';
@@ -34,7 +34,7 @@ const BY_TABLE = EXPECTED_TABLES.map((table) => [table.name, table] as const);
  * (migration AddMetricsIndexes, not part of DevLake's DDL); entities declare schema.md's alone.
  */
 const MIGRATED_BY_TABLE = EXPECTED_TABLES.map((table): readonly [string, ExpectedTable] => {
-  const extra = [...METRICS_INDEXES, ...DERIVED_DATA_INDEXES, ...PR_METRICS_BY_DEPLOYMENT_INDEXES, ...INCIDENTS_BY_CREATION_INDEXES].filter((index) => index.table === table.name).map((index) => ({
+  const extra = [...METRICS_INDEXES, ...DERIVED_DATA_INDEXES, ...PR_METRICS_BY_DEPLOYMENT_INDEXES, ...DERIVED_DATA_LOOKUP_INDEXES].filter((index) => index.table === table.name).map((index) => ({
     name: index.name,
     unique: false,
     columns: [...index.columns],

@@ -78,9 +78,11 @@ function startNode(i, bootstrap) {
   return child;
 }
 
-async function sql(i, query, params) {
+/** `causal`: the read waits until the node has applied every commit of the cluster (wsrep_sync_wait). */
+async function sql(i, query, params, causal = false) {
   const conn = await mysql.createConnection({ host: '127.0.0.1', port: node(i).sql, user: USER, password: PASS, database: DB });
   try {
+    if (causal) await conn.query('SET SESSION wsrep_sync_wait = 1');
     return (await conn.query(query, params))[0];
   } finally {
     await conn.end();
@@ -231,8 +233,8 @@ function recomputeChains(rows) {
 }
 
 async function derivedSnapshot(i) {
-  const pr = await sql(i, 'SELECT * FROM project_pr_metrics ORDER BY project_name, id');
-  const inc = await sql(i, 'SELECT * FROM project_incident_deployment_relationships ORDER BY project_name, id');
+  const pr = await sql(i, 'SELECT * FROM project_pr_metrics ORDER BY project_name, id', [], true);
+  const inc = await sql(i, 'SELECT * FROM project_incident_deployment_relationships ORDER BY project_name, id', [], true);
   const strip = (rows) => rows.map(({ created_at, updated_at, ...rest }) => rest);
   return JSON.stringify({ pr: strip(pr), inc: strip(inc) });
 }
@@ -304,11 +306,10 @@ async function main() {
 
   // The instances apply the derived-data changes the writes recorded right after each commit: wait for the last ones.
   t = Date.now();
-  for (let i = 0; i < NODES; i++) {
-    for (let tries = 0; Number((await sql(i, 'SELECT COUNT(*) AS n FROM _webhook_derived_pending'))[0].n) > 0; tries++) {
-      if (tries >= 600) throw new Error(`node ${i}: derived-data changes still pending after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  const pendingOn = async (i) => Number((await sql(i, 'SELECT COUNT(*) AS n FROM _webhook_derived_pending', [], true))[0].n);
+  for (let tries = 0; (await Promise.all([...Array(NODES).keys()].map(pendingOn))).some((n) => n > 0); tries++) {
+    if (tries >= 600) throw new Error('derived-data changes still pending after 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   figures.pendingAppliedMs = Date.now() - t;
   console.log(`pending derived-data changes applied ${figures.pendingAppliedMs} ms after the last answer`);

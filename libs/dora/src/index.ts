@@ -14,7 +14,7 @@ export type { DoraReport } from './dora/dora-levels';
 export { IssueMetricsService } from './issues/issue-metrics.service';
 export type { IssueMetrics } from './issues/issue-metrics.service';
 export { DoraRefreshService } from './derived/dora-refresh.service';
-export type { ProjectRefreshSummary } from './derived/dora-refresh.service';
+export type { ApplyOptions, ProjectRefreshSummary } from './derived/dora-refresh.service';
 export { MetricScopeService } from './scope/metric-scope.service';
 export type { MetricScope } from './scope/metric-scope';
 export type { MetricsWindow } from './common/metrics-window';

@@ -40,15 +40,25 @@ export function mergedChange(data: readonly object[]): DerivedChange | undefined
   return changes.every((change): change is DerivedChange => change !== undefined) ? mergeChanges(changes) : undefined;
 }
 
+/**
+ * The changes as one, each row and finish once: a deployment batch gives every item the finishes
+ * and relinked rows of the whole batch, so concatenating them would grow with its square.
+ */
 export function mergeChanges(changes: readonly DerivedChange[]): DerivedChange {
-  const merged = emptyChange();
+  const rows = new Map<string, ChangedCommitRow>();
+  const finishes = new Map<number, Date>();
+  const pullRequestIds = new Set<string>();
+  const incidentIds = new Set<string>();
   for (const change of changes) {
-    merged.commitRows.push(...change.commitRows);
-    merged.previousFinishes.push(...change.previousFinishes);
-    merged.pullRequestIds.push(...change.pullRequestIds);
-    merged.incidentIds.push(...change.incidentIds);
+    for (const row of change.commitRows) {
+      const finish = row.productionFinish;
+      rows.set(JSON.stringify([row.id, row.commitSha, finish?.cicdScopeId, finish && new Date(finish.finishedDate).getTime()]), row);
+    }
+    for (const finish of change.previousFinishes) finishes.set(new Date(finish).getTime(), finish);
+    for (const id of change.pullRequestIds) pullRequestIds.add(id);
+    for (const id of change.incidentIds) incidentIds.add(id);
   }
-  return merged;
+  return { commitRows: [...rows.values()], previousFinishes: [...finishes.values()], pullRequestIds: [...pullRequestIds], incidentIds: [...incidentIds] };
 }
 
 /** A change as stored in `_webhook_derived_pending.derived_change`; NULL stands for "rebuild the project". */

@@ -18,6 +18,13 @@ export const REPAIR_RETRY_MS = 5 * 60_000;
 /** Pending changes applied per transaction. */
 const PENDING_PER_TRANSACTION = 500;
 
+export interface ApplyOptions {
+  batchSize?: number;
+  upToId?: number;
+  /** Asked between batches; false stops (the rest stays pending). */
+  proceed?: () => boolean;
+}
+
 export interface ProjectRefreshSummary {
   projectName: string;
   incidentLinks: number;
@@ -85,18 +92,20 @@ export class DoraRefreshService {
   }
 
   /**
-   * Applies the project's recorded changes, oldest first, a few hundred per transaction; returns
-   * how many it applied. The project lock comes before any other read: REPEATABLE READ takes the
-   * snapshot at the first plain read, so a change seen is applied to data at least as new as it.
-   * A change applied to newer data than its own is still right: each change names what it moved
-   * (finishes, commits, PRs, incidents), and its neighbours are looked up in the data as it is now.
+   * Applies the project's recorded changes, oldest first, `batchSize` per transaction (those up to
+   * id `upToId` only, while `proceed()` holds); returns how many it applied. The project lock comes
+   * before any other read: REPEATABLE READ takes the snapshot at the first plain read, so a change
+   * seen is applied to data at least as new as it. A change applied to newer data than its own is
+   * still right: each change names what it moved (finishes, commits, PRs, incidents), and their
+   * neighbours are looked up in the data as it is now.
    */
-  async applyPending(projectName: string): Promise<number> {
+  async applyPending(projectName: string, options: ApplyOptions = {}): Promise<number> {
+    const { batchSize = PENDING_PER_TRANSACTION, upToId, proceed = () => true } = options;
     let applied = 0;
     for (;;) {
       const count = await this.derived.transaction(async (session) => {
         await this.scopes.lockProject(projectName, session);
-        const batch = await this.pending.oldest(projectName, PENDING_PER_TRANSACTION, session);
+        const batch = await this.pending.oldest(projectName, batchSize, session, upToId);
         if (batch.ids.length === 0) return 0;
         const ids = projectScope(projectName, await this.scopes.projectMappings(projectName, session)).ids;
         const changes = batch.changes.filter((change): change is DerivedChange => change !== undefined);
@@ -106,14 +115,14 @@ export class DoraRefreshService {
         return batch.ids.length;
       });
       applied += count;
-      if (count < PENDING_PER_TRANSACTION) return applied;
+      if (count < batchSize || !proceed()) return applied;
     }
   }
 
   /** Every project's recorded changes applied (tests, `dora:refresh`, and the background catch-up). */
-  async applyAllPending(): Promise<number> {
+  async applyAllPending(options: ApplyOptions = {}): Promise<number> {
     let applied = 0;
-    for (const projectName of await this.pending.projectsWithPending()) applied += await this.applyPending(projectName);
+    for (const projectName of await this.pending.projectsWithPending()) applied += await this.applyPending(projectName, options);
     return applied;
   }
 
@@ -218,7 +227,9 @@ export class DoraRefreshService {
    */
   async beforeRead(projectName: string): Promise<void> {
     try {
-      if (await this.pending.hasPending(projectName)) await this.applyPending(projectName);
+      // What was pending when the read came, not what writes keep adding meanwhile.
+      const newest = await this.pending.newestId(projectName);
+      if (newest > 0) await this.applyPending(projectName, { upToId: newest });
     } catch (error) {
       this.logger.error(`applying the pending changes of project ${projectName} failed, serving its stored rows: ${(error as Error).message}`);
     }

@@ -35,14 +35,16 @@ export class PendingChangesRepository {
     return rows.map((row) => row.project_name).sort();
   }
 
-  async hasPending(projectName: string): Promise<boolean> {
-    return (await this.db.query(sql`SELECT 1 AS found FROM ${TABLE} WHERE project_name = ${projectName} LIMIT 1`)).length > 0;
+  /** The id of the project's newest pending row; 0 when none is pending. */
+  async newestId(projectName: string): Promise<number> {
+    const rows = await this.db.query<{ id: unknown }>(sql`SELECT MAX(id) AS id FROM ${TABLE} WHERE project_name = ${projectName}`);
+    return Number(rows[0]?.id ?? 0);
   }
 
-  /** The project's oldest `limit` pending rows, read in the transaction that will apply and delete them. */
-  async oldest(projectName: string, limit: number, session: DbSession): Promise<PendingChanges> {
+  /** The project's oldest `limit` pending rows (up to id `upToId`), read in the transaction that will apply and delete them. */
+  async oldest(projectName: string, limit: number, session: DbSession, upToId = Number.MAX_SAFE_INTEGER): Promise<PendingChanges> {
     const rows = await this.db.query<{ id: unknown; derived_change: string | null }>(
-      sql`SELECT id, derived_change FROM ${TABLE} WHERE project_name = ${projectName} ORDER BY id LIMIT ${limit}`,
+      sql`SELECT id, derived_change FROM ${TABLE} WHERE project_name = ${projectName} AND id <= ${upToId} ORDER BY id LIMIT ${limit}`,
       session,
     );
     return { ids: rows.map((row) => Number(row.id)), changes: rows.map((row) => parseChange(row.derived_change)) };

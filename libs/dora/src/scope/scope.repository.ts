@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Injectable } from '@nestjs/common';
 import { sql } from '../sql/sql';
 import { DbSession, SqlRunner } from '../sql/sql-runner';
@@ -16,10 +17,12 @@ export class ScopeRepository {
   /**
    * Serializes the derived-data writers of one project (rebuilds and applications of pending
    * changes) across processes: one that began before another committed would overwrite its rows
-   * with older ones.
+   * with older ones. A row write rather than a locking read: it holds when the `projects` row is
+   * missing, and on a multi-primary cluster two writers on different nodes conflict at commit and
+   * one is re-run (issue 17). Ingestion writes never take it. Call it before any other read.
    */
   async lockProject(projectName: string, session: DbSession): Promise<void> {
-    await this.db.query(sql`SELECT name FROM projects WHERE name = ${projectName}${this.db.dialect.forUpdate}`, session);
+    await this.db.execute(this.db.dialect.bumpLockRow(`derived:${createHash('sha1').update(projectName).digest('hex')}`), session);
   }
 
   async projectMappings(projectName: string, session?: DbSession): Promise<ScopeRow[]> {

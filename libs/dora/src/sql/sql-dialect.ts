@@ -12,6 +12,8 @@ export interface SqlDialect {
   tablesNamed(names: readonly string[]): Sql;
   /** Suffix of a locking read; SQLite has none (its writers are serialized anyway). */
   forUpdate: Sql;
+  /** Creates or bumps a row of `_webhook_locks` (migration CreateLockRows). */
+  bumpLockRow(name: string): Sql;
 }
 
 const MYSQL: SqlDialect = {
@@ -21,6 +23,7 @@ const MYSQL: SqlDialect = {
   tablesNamed: (names) =>
     sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${[...names]})`,
   forUpdate: raw(' FOR UPDATE'),
+  bumpLockRow: (name) => sql`INSERT INTO _webhook_locks (name, version) VALUES (${name}, 1) ON DUPLICATE KEY UPDATE version = version + 1`,
 };
 
 /**
@@ -33,6 +36,7 @@ const SQLITE: SqlDialect = {
   millisBetween: (from, to) => sql`CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
   tablesNamed: (names) => sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${[...names]})`,
   forUpdate: raw(''),
+  bumpLockRow: (name) => sql`INSERT INTO _webhook_locks (name, version) VALUES (${name}, 1) ON CONFLICT (name) DO UPDATE SET version = version + 1`,
 };
 
 export function dialectFor(driverType: string): SqlDialect {

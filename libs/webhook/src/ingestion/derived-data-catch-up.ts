@@ -13,10 +13,11 @@ export const CATCH_UP_DELAY_MS = 200;
 const SWEEP_MS = 30_000;
 
 /**
- * Applies the derived-data changes that ingestion writes record (issue 10) in the background,
- * at most CATCH_UP_DELAY_MS after the write's commit, one run at a time; a write that lands
- * during a run gets one more run after it. Reads apply what is still pending for their project
- * themselves, so nothing here is needed for a read to see a write.
+ * Applies the derived-data changes that ingestion writes record (issue 10) in the background:
+ * a run starts CATCH_UP_DELAY_MS after a write that finds none scheduled, one run at a time, and a
+ * write that lands during a run gets one more run CATCH_UP_DELAY_MS after it ends. Reads apply
+ * what is still pending for their project themselves, so nothing here is needed for a read to see
+ * a write.
  */
 @Injectable()
 export class DerivedDataCatchUp implements OnApplicationBootstrap, OnModuleDestroy {
@@ -53,9 +54,13 @@ export class DerivedDataCatchUp implements OnApplicationBootstrap, OnModuleDestr
 
   /** Applies everything pending now, without waiting for the delay; resolves when done. */
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    while (this.running) await this.running;
+    // A run ending meanwhile may schedule another: cancel timers until none is running.
+    for (;;) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      if (!this.running) break;
+      await this.running;
+    }
     if (this.stopped) return;
     this.start();
     while (this.running) await this.running;
@@ -71,6 +76,10 @@ export class DerivedDataCatchUp implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private start(): void {
+    if (this.running) {
+      this.runAgain = true;
+      return;
+    }
     this.running = this.run().finally(() => {
       this.running = undefined;
       if (this.runAgain) {
@@ -92,7 +101,7 @@ export class DerivedDataCatchUp implements OnApplicationBootstrap, OnModuleDestr
       if (this.stopped) return;
       const started = process.hrtime.bigint();
       try {
-        const applied = await this.derivedData.applyPending(projectName);
+        const applied = await this.derivedData.applyPending(projectName, { proceed: () => !this.stopped });
         if (applied > 0) this.metrics.observeDerivedRefresh(Number(process.hrtime.bigint() - started) / 1e9);
       } catch (error) {
         this.logger.error(`applying the pending changes of project ${projectName} failed, retried by its next read or within ${SWEEP_MS / 1000} s: ${(error as Error).message}`);
