@@ -15,7 +15,8 @@ import { dropDatabase, freshDatabase, MYSQL, SECRET } from './bench-support';
  * deployments — and its derived tables built once; connection 2 is in no project. Then, for a
  * deployment, a PR and an incident POST: the median of 20 sequential calls and the throughput
  * of 8 concurrent clients, into each connection, and the project's DORA GET. Sizes:
- * BENCH_SCALE_SIZES (default `10000,100000` deployments); BENCH_SECONDS per throughput run.
+ * BENCH_SCALE_SIZES (default `10000,100000` deployments); BENCH_SECONDS of throughput per connection
+ * (two halves, taken in turn).
  */
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -73,6 +74,8 @@ async function seed(db: mysql.Connection, deployments: number): Promise<void> {
   await db.query('ANALYZE TABLE cicd_deployment_commits, cicd_deployments, pull_requests, incidents');
 }
 
+type Connection = { id: number; key: string };
+
 let counter = 0;
 /** Bodies that land at the head of history, as CI reports deployments when they end. */
 const BODIES = {
@@ -98,7 +101,7 @@ const BODIES = {
   },
 };
 
-async function post(base: string, connection: { id: number; key: string }, kind: keyof typeof BODIES): Promise<number> {
+async function post(base: string, connection: Connection, kind: keyof typeof BODIES): Promise<number> {
   const { path, body } = BODIES[kind]();
   const started = process.hrtime.bigint();
   const res = await fetch(`${base}/api/rest/plugins/webhook/${connection.id}/${path}`, {
@@ -114,7 +117,7 @@ function median(values: number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-async function medianPost(base: string, connection: { id: number; key: string }, kind: keyof typeof BODIES): Promise<number> {
+async function medianPost(base: string, connection: Connection, kind: keyof typeof BODIES): Promise<number> {
   // Warm-up: the first calls after the seed and the rebuild pay for cold caches and code not yet optimized.
   for (let i = 0; i < WARM_UP; i++) await post(base, connection, kind);
   const times: number[] = [];
@@ -123,22 +126,33 @@ async function medianPost(base: string, connection: { id: number; key: string },
 }
 
 /**
- * Requests per second of 8 clients over BENCH_SECONDS, counted until the derived rows of every
- * write answered are applied too (the backlog left when the clients stop is timed into the rate).
+ * Requests per second of 8 clients into each connection over BENCH_SECONDS, in two halves taken
+ * in turn (mapped, free, mapped, free) so that drift on the shared machine weighs on both alike.
+ * A mapped half counts until the derived rows of every write answered are applied too (the
+ * backlog left when its clients stop is timed into the rate).
  */
-async function throughput(base: string, connection: { id: number; key: string }, kind: keyof typeof BODIES, db: mysql.Connection): Promise<{ rate: number; drainMs: number }> {
-  const started = Date.now();
-  const until = started + SECONDS * 1000;
-  let done = 0;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (Date.now() < until) {
-      await post(base, connection, kind);
-      done++;
+async function throughputs(base: string, mapped: Connection, free: Connection, kind: keyof typeof BODIES, db: mysql.Connection) {
+  const totals = { mapped: { done: 0, ms: 0, drainMs: 0 }, free: { done: 0, ms: 0, drainMs: 0 } };
+  for (let half = 0; half < 2; half++) {
+    for (const [name, connection] of [['mapped', mapped], ['free', free]] as const) {
+      const started = Date.now();
+      const until = started + (SECONDS * 1000) / 2;
+      let done = 0;
+      await Promise.all(Array.from({ length: CLIENTS }, async () => {
+        while (Date.now() < until) {
+          await post(base, connection, kind);
+          done++;
+        }
+      }));
+      const stopped = Date.now();
+      await pendingApplied(db);
+      totals[name].done += done;
+      totals[name].ms += Date.now() - started;
+      totals[name].drainMs = Math.max(totals[name].drainMs, Date.now() - stopped);
     }
-  }));
-  const stopped = Date.now();
-  await pendingApplied(db);
-  return { rate: done / ((Date.now() - started) / 1000), drainMs: Date.now() - stopped };
+  }
+  const rate = (total: { done: number; ms: number }) => total.done / (total.ms / 1000);
+  return { mapped: rate(totals.mapped), free: rate(totals.free), drainMs: totals.mapped.drainMs };
 }
 
 /** Runs and seconds of the background derived-data updates so far (the server's Prometheus histogram). */
@@ -198,12 +212,12 @@ async function runSize(deployments: number): Promise<void> {
     for (const kind of Object.keys(BODIES) as (keyof typeof BODIES)[]) {
       const latency = [await medianPost(base, mapped, kind), await medianPost(base, free, kind)];
       const before = await derivedUpdates(base);
-      const rate = [await throughput(base, mapped, kind, db), await throughput(base, free, kind, db)];
+      const rate = await throughputs(base, mapped, free, kind, db);
       const after = await derivedUpdates(base);
       const updates = after.runs - before.runs;
       console.log([kind.padEnd(16), latency[0].toFixed(1).padStart(16), latency[1].toFixed(1).padStart(15),
-        (latency[1] / latency[0]).toFixed(2).padStart(6), rate[0].rate.toFixed(1).padStart(14), rate[1].rate.toFixed(1).padStart(11),
-        (rate[0].rate / rate[1].rate).toFixed(2).padStart(6), String(rate[0].drainMs).padStart(11), String(updates).padStart(8),
+        (latency[1] / latency[0]).toFixed(2).padStart(6), rate.mapped.toFixed(1).padStart(14), rate.free.toFixed(1).padStart(11),
+        (rate.mapped / rate.free).toFixed(2).padStart(6), String(rate.drainMs).padStart(11), String(updates).padStart(8),
         (((after.seconds - before.seconds) * 1000) / Math.max(updates, 1)).toFixed(1).padStart(10)].join(' '));
     }
     console.log(`GET dora/projects/scale median ms: ${(await medianGet(`${admin}/dora/projects/scale`)).toFixed(1)}`);

@@ -169,8 +169,11 @@ export class DerivedDataRepository {
           (scopeId) => sql`SELECT MIN(nx.finished_date) AS next FROM cicd_deployment_commits nx
                 WHERE nx.cicd_scope_id = ${scopeId} AND ${successfulProduction('nx')} AND nx.finished_date > ${finish}`,
         );
-        // No next finish: no upper bound (the far-future default keeps the MIN to one evaluation).
-        const next = sql`COALESCE((SELECT MIN(n.next) FROM (${joinSql(nextPerScope, ' UNION ALL ')}) n), '9999-12-31 23:59:59')`;
+        // One index dive per scope (a MIN over `IN (scopes)` could read every later row); a single
+        // scope, the usual case, without the derived table, which costs MariaDB planning time per
+        // finish. No next finish: no upper bound (the far-future default keeps one evaluation).
+        const nextAny = nextPerScope.length === 1 ? sql`(${nextPerScope[0]})` : sql`(SELECT MIN(n.next) FROM (${joinSql(nextPerScope, ' UNION ALL ')}) n)`;
+        const next = sql`COALESCE(${nextAny}, '9999-12-31 23:59:59')`;
         return sql`SELECT li.id FROM incidents li WHERE ${incidentInScope('li', ids)} AND li.created_date > ${finish} AND li.created_date <= ${next}`;
       });
       const rows = await this.db.query<{ id: unknown }>(joinSql(ranges, ' UNION '), session);
