@@ -1,4 +1,4 @@
-import { raw, Sql, sql } from './sql';
+import { Sql, sql } from './sql';
 
 /** The few expressions the two drivers spell differently. Datetimes are UTC on both. */
 export interface SqlDialect {
@@ -10,8 +10,6 @@ export interface SqlDialect {
   millisBetween(from: Sql, to: Sql): Sql;
   /** One row (`name`) per table of these names in the current database. */
   tablesNamed(names: readonly string[]): Sql;
-  /** Suffix of a locking read; SQLite has none (its writers are serialized anyway). */
-  forUpdate: Sql;
   /** Creates or bumps a row of `_webhook_locks` (migration CreateLockRows). */
   bumpLockRow(name: string): Sql;
 }
@@ -22,7 +20,6 @@ const MYSQL: SqlDialect = {
   millisBetween: (from, to) => sql`(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) DIV 1000)`,
   tablesNamed: (names) =>
     sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${[...names]})`,
-  forUpdate: raw(' FOR UPDATE'),
   bumpLockRow: (name) => sql`INSERT INTO _webhook_locks (name, version) VALUES (${name}, 1) ON DUPLICATE KEY UPDATE version = version + 1`,
 };
 
@@ -35,7 +32,6 @@ const SQLITE: SqlDialect = {
   month: (expr) => sql`substr(${expr}, 1, 7)`,
   millisBetween: (from, to) => sql`CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
   tablesNamed: (names) => sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${[...names]})`,
-  forUpdate: raw(''),
   bumpLockRow: (name) => sql`INSERT INTO _webhook_locks (name, version) VALUES (${name}, 1) ON CONFLICT (name) DO UPDATE SET version = version + 1`,
 };
 
