@@ -95,6 +95,15 @@ const RARE_SEQUENCES: Op[][] = [
     { kind: 'pr', key: 1, sha: 'c3', created: 0, merged: 1 },
     { kind: 'redeploy', pick: 1, change: { shipped: ['d4'] } },
   ],
+  // A finish moved past a neighbour less than an hour away (one incident range for both): the
+  // incident after both is blamed on the moved deployment now.
+  [
+    { kind: 'deploy', pipeline: 1, sha: 'a1', finish: 10, ...PRODUCTION_SUCCESS },
+    { kind: 'deploy', pipeline: 2, sha: 'b2', finish: 11, ...PRODUCTION_SUCCESS },
+    { kind: 'incident', key: 1, created: 13 },
+    { kind: 'settle', batch: 3 },
+    { kind: 'redeploy', pick: 0, change: { finish: 12 } },
+  ],
 ];
 
 const deployBody = (d: Deployment) => ({

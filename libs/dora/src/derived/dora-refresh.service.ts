@@ -10,7 +10,6 @@ import { PendingChangesRepository } from './pending-changes.repository';
 import { sql } from '../sql/sql';
 import { DbSession } from '../sql/sql-runner';
 import { toInstant } from '../common/calendar';
-import { formatDbDatetime } from '@app/domain';
 
 /** After a failed repair, a project's reads serve its stored rows this long before one tries again. */
 export const REPAIR_RETRY_MS = 5 * 60_000;
@@ -142,8 +141,8 @@ export class DoraRefreshService {
       ...change.previousFinishes,
     ];
     if (finishes.length > 0 && ids.cicdScopeIds.length > 0) {
-      const distinct = [...new Set(finishes.map((finish) => formatDbDatetime(toInstant(finish)!)))];
-      for (const id of await this.derived.incidentsAfterFinishes(ids, distinct, session)) incidentIds.add(id);
+      const instants = finishes.map((finish) => toInstant(finish)!);
+      for (const id of await this.derived.incidentsAfterFinishes(ids, instants, session)) incidentIds.add(id);
     }
     const now = this.clock.now();
     if (incidentIds.size > 0) {
