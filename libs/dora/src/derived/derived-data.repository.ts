@@ -5,6 +5,7 @@ import { toInstant } from '../common/calendar';
 import { ScopeIds } from '../scope/metric-scope';
 import { deploymentInScope, incidentInScope, successfulProduction } from '../sql/scope-sql';
 import { joinSql, raw, Sql, sql } from '../sql/sql';
+import { upsertSql } from '../sql/upsert-sql';
 import { DbSession, SqlRunner } from '../sql/sql-runner';
 import { IncidentLink } from './incident-links.repository';
 import { rebuildPrevSuccessLinks } from './chain-rebuild';
@@ -23,7 +24,8 @@ async function storedRowsOf<T extends { projectName: string }>(repository: Repos
   return found.flat().filter((row) => row.projectName === projectName);
 }
 
-const EMPTY_RAW = { rawDataParams: '', rawDataTable: '', rawDataId: 0, rawDataRemark: '' };
+const EMPTY_RAW = { _raw_data_params: '', _raw_data_table: '', _raw_data_id: 0, _raw_data_remark: '' };
+const KEY = ['id', 'project_name'];
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -201,13 +203,8 @@ export class DerivedDataRepository {
       await session.getRepository(ProjectIncidentDeploymentRelationshipEntity).delete(ids.map((id) => ({ id, projectName })));
     }
     for (const part of chunks(changed)) {
-      await session
-        .createQueryBuilder()
-        .insert()
-        .into(ProjectIncidentDeploymentRelationshipEntity)
-        .values(part.map((link) => ({ id: link.incidentId, projectName, deploymentId: link.deploymentId, createdAt: now, updatedAt: now, ...EMPTY_RAW })))
-        .orUpdate(['deployment_id', 'updated_at'], ['id', 'project_name'])
-        .execute();
+      const rows = part.map((link) => ({ id: link.incidentId, project_name: projectName, deployment_id: link.deploymentId, created_at: now, updated_at: now, ...EMPTY_RAW }));
+      await this.db.query(upsertSql(this.db.dialect, 'project_incident_deployment_relationships', rows, KEY, ['deployment_id', 'updated_at']), session);
     }
     return { deleted: stale.length, written: changed.length };
   }
@@ -224,23 +221,33 @@ export class DerivedDataRepository {
     const changed = metrics.filter((metric) => !samePrMetric(existing.get(metric.id), metric));
     for (const ids of chunks(stale)) await repository.delete(ids.map((id) => ({ id, projectName })));
     for (const part of chunks(changed)) {
-      await session
-        .createQueryBuilder()
-        .insert()
-        .into(ProjectPrMetricEntity)
-        .values(part.map((metric) => ({ ...metric, projectName, createdAt: now, updatedAt: now, ...EMPTY_RAW })))
-        .orUpdate([...PR_METRIC_COLUMNS, 'updated_at'], ['id', 'project_name'])
-        .execute();
+      const rows = part.map((metric) => ({ id: metric.id, project_name: projectName, ...prMetricColumns(metric), created_at: now, updated_at: now, ...EMPTY_RAW }));
+      await this.db.query(upsertSql(this.db.dialect, 'project_pr_metrics', rows, KEY, [...PR_METRIC_COLUMNS, 'updated_at']), session);
     }
     return { deleted: stale.length, written: changed.length };
   }
 }
 
-const PR_METRIC_COLUMNS = [
-  'first_commit_sha', 'pr_coding_time', 'first_review_id', 'pr_pickup_time', 'pr_review_time', 'deployment_commit_id',
-  'pr_deploy_time', 'pr_cycle_time', 'first_commit_authored_date', 'pr_created_date', 'first_comment_date',
-  'pr_merged_date', 'pr_deployed_date',
-];
+/** A metric's columns of `project_pr_metrics` but its key. */
+function prMetricColumns(metric: PrMetric) {
+  return {
+    first_commit_sha: metric.firstCommitSha,
+    pr_coding_time: metric.prCodingTime,
+    first_review_id: metric.firstReviewId,
+    pr_pickup_time: metric.prPickupTime,
+    pr_review_time: metric.prReviewTime,
+    deployment_commit_id: metric.deploymentCommitId,
+    pr_deploy_time: metric.prDeployTime,
+    pr_cycle_time: metric.prCycleTime,
+    first_commit_authored_date: metric.firstCommitAuthoredDate,
+    pr_created_date: metric.prCreatedDate,
+    first_comment_date: metric.firstCommentDate,
+    pr_merged_date: metric.prMergedDate,
+    pr_deployed_date: metric.prDeployedDate,
+  };
+}
+
+const PR_METRIC_COLUMNS = Object.keys(prMetricColumns({} as PrMetric));
 
 function samePrMetric(row: ProjectPrMetricEntity | undefined, metric: PrMetric): boolean {
   if (!row) return false;

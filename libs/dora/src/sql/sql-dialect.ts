@@ -1,4 +1,4 @@
-import { Sql, sql } from './sql';
+import { raw, Sql, sql } from './sql';
 
 /** The few expressions the two drivers spell differently. Datetimes are UTC on both. */
 export interface SqlDialect {
@@ -12,6 +12,8 @@ export interface SqlDialect {
   tablesNamed(names: readonly string[]): Sql;
   /** Creates or bumps a row of `_webhook_locks` (migration CreateLockRows). */
   bumpLockRow(name: string): Sql;
+  /** The clause ending an `INSERT … VALUES` that sets `columns` from the new row where its `keys` exist. */
+  onConflictUpdate(keys: readonly string[], columns: readonly string[]): Sql;
 }
 
 const MYSQL: SqlDialect = {
@@ -21,6 +23,7 @@ const MYSQL: SqlDialect = {
   tablesNamed: (names) =>
     sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${[...names]})`,
   bumpLockRow: (name) => sql`INSERT INTO _webhook_locks (name, version) VALUES (${name}, 1) ON DUPLICATE KEY UPDATE version = version + 1`,
+  onConflictUpdate: (_keys, columns) => raw(`ON DUPLICATE KEY UPDATE ${columns.map((column) => `${column} = VALUES(${column})`).join(', ')}`),
 };
 
 /**
@@ -33,6 +36,7 @@ const SQLITE: SqlDialect = {
   millisBetween: (from, to) => sql`CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
   tablesNamed: (names) => sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${[...names]})`,
   bumpLockRow: (name) => sql`INSERT INTO _webhook_locks (name, version) VALUES (${name}, 1) ON CONFLICT (name) DO UPDATE SET version = version + 1`,
+  onConflictUpdate: (keys, columns) => raw(`ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`),
 };
 
 export function dialectFor(driverType: string): SqlDialect {
