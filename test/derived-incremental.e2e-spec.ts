@@ -96,11 +96,12 @@ const RARE_SEQUENCES: Op[][] = [
     { kind: 'redeploy', pick: 1, change: { shipped: ['d4'] } },
   ],
   // A finish moved past a neighbour less than an hour away (one incident range for both): the
-  // incident after both is blamed on the moved deployment now.
+  // incident after both is blamed on the moved deployment now, the one between them on none.
   [
     { kind: 'deploy', pipeline: 1, sha: 'a1', finish: 10, ...PRODUCTION_SUCCESS },
     { kind: 'deploy', pipeline: 2, sha: 'b2', finish: 11, ...PRODUCTION_SUCCESS },
     { kind: 'incident', key: 1, created: 13 },
+    { kind: 'incident', key: 2, created: 11 },
     { kind: 'settle', batch: 3 },
     { kind: 'redeploy', pick: 0, change: { finish: 12 } },
   ],

@@ -164,8 +164,8 @@ export class DerivedDataRepository {
    * those created after the finish up to the scope's next successful production finish after it
    * (inclusive; no bound when there is none). Read as one range per run of finishes at most
    * FINISH_RUN_GAP_MS apart, from the run's first finish to the next one after its last: a
-   * superset, as a finish's next is never later than a later finish's, and the extra incidents
-   * are the few created within the run. A range per finish cost MariaDB about 0.1 ms of planning
+   * superset, as a finish's next is never later than a later finish's; the extra incidents are
+   * those created in the gaps between the run's finishes, each at most an hour. A range per finish cost MariaDB about 0.1 ms of planning
    * each, most of a background update's time when a batch of CI writes moved hundreds of finishes.
    */
   async incidentsAfterFinishes(ids: ScopeIds, finishes: readonly Date[], session: DbSession): Promise<string[]> {
@@ -222,7 +222,8 @@ export class DerivedDataRepository {
     for (const ids of chunks(stale)) await repository.delete(ids.map((id) => ({ id, projectName })));
     for (const part of chunks(changed)) {
       const rows = part.map((metric) => ({ id: metric.id, project_name: projectName, ...prMetricColumns(metric), created_at: now, updated_at: now, ...EMPTY_RAW }));
-      await this.db.query(upsertSql(this.db.dialect, 'project_pr_metrics', rows, KEY, [...PR_METRIC_COLUMNS, 'updated_at']), session);
+      const updated = [...Object.keys(prMetricColumns(part[0])), 'updated_at'];
+      await this.db.query(upsertSql(this.db.dialect, 'project_pr_metrics', rows, KEY, updated), session);
     }
     return { deleted: stale.length, written: changed.length };
   }
@@ -246,8 +247,6 @@ function prMetricColumns(metric: PrMetric) {
     pr_deployed_date: metric.prDeployedDate,
   };
 }
-
-const PR_METRIC_COLUMNS = Object.keys(prMetricColumns({} as PrMetric));
 
 function samePrMetric(row: ProjectPrMetricEntity | undefined, metric: PrMetric): boolean {
   if (!row) return false;

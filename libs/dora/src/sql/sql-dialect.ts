@@ -12,7 +12,7 @@ export interface SqlDialect {
   tablesNamed(names: readonly string[]): Sql;
   /** Creates or bumps a row of `_webhook_locks` (migration CreateLockRows). */
   bumpLockRow(name: string): Sql;
-  /** The clause ending an `INSERT … VALUES` that sets `columns` from the new row where its `keys` exist. */
+  /** The clause ending an `INSERT … VALUES` that sets `columns` from the new row where its primary key `keys` exists. */
   onConflictUpdate(keys: readonly string[], columns: readonly string[]): Sql;
 }
 

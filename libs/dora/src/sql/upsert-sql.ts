@@ -3,9 +3,10 @@ import { joinSql, raw, Sql, sql } from './sql';
 import { SqlDialect } from './sql-dialect';
 
 /**
- * One `INSERT` of these rows (every row has the first row's columns, in its order) that updates
- * `updated` where a row's `keys` already exist. Plain SQL rather than TypeORM's insert builder,
- * which spent about 0.15 ms of CPU per row naming and escaping its parameters.
+ * One `INSERT` of these rows (at least one; every row has the first row's columns, in its order)
+ * that updates `updated` where a row's primary key `keys` already exists (the derived tables have
+ * no other unique key, which MySQL's clause would match too). Plain SQL rather than TypeORM's
+ * insert builder, which spent about 0.15 ms of CPU per row naming and escaping its parameters.
  */
 export function upsertSql(dialect: SqlDialect, table: string, rows: readonly Record<string, unknown>[], keys: readonly string[], updated: readonly string[]): Sql {
   const columns = Object.keys(rows[0]);
